@@ -1,0 +1,28 @@
+"""``storyline`` command group; each command lives in its own module."""
+
+from __future__ import annotations
+
+import click
+
+from storyline import __version__
+from storyline.cli.extract import extract
+from storyline.cli.schema import schema
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storyline")
+def cli() -> None:
+    """Read news and turn it into a structured, source-linked record."""
+
+
+cli.add_command(extract)
+cli.add_command(schema)
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Score storyline on public gold sets."""
+
+
+def main() -> None:
+    cli(prog_name="storyline")

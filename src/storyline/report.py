@@ -1,0 +1,59 @@
+"""A Record as a report for a person to read (``--format text``)."""
+
+from __future__ import annotations
+
+from storyline.model import Record
+
+
+def _quote(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_text(record: Record) -> str:
+    a = record.article
+    names = {e.id: e.name for e in record.entities}
+    times = {t.id: t for t in record.times}
+    out = [a.title or "(untitled)", f"{a.date or 'no publication date'}" + (f" · {a.source}" if a.source else "") + f" · id {a.id}"]
+
+    out.append(f"\nEntities ({len(record.entities)})")
+    for e in record.entities:
+        extra = []
+        if e.titles:
+            extra.append("; ".join(e.titles))
+        if e.country:
+            extra.append(e.country)
+        detail = f" — {', '.join(extra)}" if extra else ""
+        out.append(f"  {e.id:<4} {e.type:<7} {e.name}{detail}  ×{len(e.mentions)}")
+
+    if record.times:
+        out.append(f"\nDates and times ({len(record.times)})")
+        for t in record.times:
+            mod = f" {t.mod}" if t.mod else ""
+            out.append(f"  {t.text!r:<28} {t.type:<9} {t.value or 'unresolved'}{mod}")
+
+    if record.statements:
+        out.append(f"\nStatements ({len(record.statements)})")
+        for s in record.statements:
+            who = names.get(s.speaker or "", s.speaker_text or "unknown speaker")
+            when = f" [{times[s.time].value}]" if s.time in times else ""
+            out.append(f"  {who} — {s.cue.text} ({s.kind}){when}: {_quote(s.content.text)}")
+
+    if record.events:
+        out.append(f"\nEvents ({len(record.events)})")
+        for ev in record.events:
+            src = ", ".join(names.get(i, i) for i in ev.source) or "?"
+            tgt = ", ".join(names.get(i, i) for i in ev.target) or "?"
+            mode = f"/{ev.mode}" if ev.mode else ""
+            out.append(f"  {ev.date or 'undated':<12} {ev.type}{mode} {src} → {tgt} «{ev.trigger.text}» {ev.status}")
+
+    if record.amounts:
+        out.append(f"\nAmounts ({len(record.amounts)})")
+        for am in record.amounts:
+            out.append(f"  {am.text!r}: {am.value:g} {am.object or ''}".rstrip() if am.value is not None else f"  {am.text!r}")
+
+    dated = sorted((ev.date, ev.trigger.text, ev.status) for ev in record.events if ev.date)
+    if dated:
+        out.append("\nTimeline")
+        out.extend(f"  {date:<12} {trigger} ({status})" for date, trigger, status in dated)
+    return "\n".join(out)

@@ -1,0 +1,29 @@
+"""The extraction stages, each a spaCy pipeline component registered by name.
+
+Every stage reads the Doc and writes model objects onto it through the extensions
+declared here; :func:`storyline.record.to_record` turns the annotated Doc into a Record.
+
+====================  =====================================================
+``doc._.article``     the Article (text and metadata, the DCT for dates)
+``doc._.entities``    list[Entity], set by ``storyline_entities``
+``doc._.times``       list[TimeExpr]
+``doc._.statements``  list[Statement]
+``doc._.events``      list[Event]
+``doc._.amounts``     list[Amount]
+====================  =====================================================
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+EXTENSIONS = ("article", "entities", "times", "statements", "events", "amounts")
+
+
+def register_extensions() -> None:
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()

@@ -1,0 +1,390 @@
+"""Entities within one article: the people, organisations and places, each once, with all mentions.
+
+The statistical NER gives name spans; this stage turns them into entities in six steps:
+
+1. Repair the spans the model gets systematically wrong: a possessive inside a span splits it
+   ("Trump’s Middle East" → "Trump" + "Middle East"); a NORP that is no nationality or group is an
+   ORG ("According to Axios"); a leading "the" and a trailing "’s" are not part of a name.
+2. Cluster name variants: a surname joins the nearest full name with that surname ("Netanyahu" →
+   "Benjamin Netanyahu"), whatever label the model gave it ("Trump’s" tagged ORG); places join by
+   country ("U.S." = "the United States"); organisations by name and acronym.
+3. Find the occurrences the model missed: every known name form, matched token by token.
+4. Titles: the capitalised run before a name ("Israeli Prime Minister Benjamin Netanyahu"), and
+   appositions ("Steve Witkoff, Trump’s special envoy to the Middle East").
+5. Descriptors that a title defines elsewhere join that person ("Trump’s Middle East envoy").
+6. Countries from the project's tables and pycountry, for places, nationalities, institutions and
+   for people through their titles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from storyline import countries
+from storyline.model import Entity, Mention
+from storyline.resources import words
+from storyline.stages import register_extensions
+
+KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+DETERMINERS = {"the", "a", "an"}
+# words that may stand in a title before a name without being capitalised ("former President")
+TITLE_MODIFIERS = {"former", "acting", "deputy", "vice", "then", "outgoing", "incoming", "late"}
+PLACE_KINDS = {"country": "GPE", "territory": "GPE", "capital": "GPE", "city": "GPE", "region": "LOC",
+               "institution": "ORG"}
+
+if not Doc.has_extension("entity_index"):
+    Doc.set_extension("entity_index", default=None)  # token index -> Entity, for later stages
+
+
+@dataclass
+class _Cluster:
+    label: str
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, kind
+    titles: list[str] = field(default_factory=list)
+    title_heads: dict[str, int | None] = field(default_factory=dict)  # head word -> possessor cluster
+    country: str | None = None
+
+    @property
+    def first(self) -> int:
+        return min(start for start, _, _ in self.mentions)
+
+
+@Language.factory(
+    "storyline_entities",
+    assigns=["doc._.entities", "doc._.entity_index"],
+    requires=["doc.ents", "token.dep", "token.tag"],
+)
+def make_entities(nlp: Language, name: str) -> EntityStage:
+    return EntityStage()
+
+
+class EntityStage:
+    def __init__(self) -> None:
+        register_extensions()
+        self.titles = words("titles.txt")
+        self.groups = words("groups.txt")
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [part for ent in doc.ents if ent.label_ in KEEP for part in self.repair(doc, ent)]
+        clusters = self.cluster(doc, spans)
+        self.add_missed(doc, clusters)
+        for index, cluster in enumerate(clusters):
+            if cluster.label == "PERSON":
+                self.find_titles(doc, clusters, index)
+        self.add_descriptors(doc, clusters)
+        entities = self.to_entities(doc, clusters)
+        doc._.entities = entities
+        doc._.entity_index = {
+            i: entity
+            for entity in entities
+            for mention in entity.mentions
+            for i in _token_range(doc, mention.start, mention.end)
+        }
+        return doc
+
+    # 1. repair
+    def repair(self, doc: Doc, ent: Span) -> list[tuple[int, int, str]]:
+        start, end, label = ent.start, ent.end, ent.label_
+        while start < end and doc[start].lower_ in DETERMINERS:
+            start += 1
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        if start >= end:
+            return []
+        for i in range(start, end - 1):  # "Trump’s Middle East" → "Trump" + "Middle East"
+            if doc[i].text in POSSESSIVE:
+                right = doc[i + 1 : end]
+                parts = [(start, i, label)]
+                found = countries.place(right.text)
+                if found:
+                    parts.append((i + 1, end, PLACE_KINDS[found[1]]))
+                elif label != "PERSON":
+                    parts.append((i + 1, end, label))
+                return [p for p in parts if p[0] < p[1]]
+        if label == "NORP":
+            text = doc[start:end].text
+            if countries.country_of_demonym(text) is None and text not in self.groups:
+                label = "ORG"  # "According to Axios": an outlet, not a nationality
+        return [(start, end, label)]
+
+    # 2. cluster
+    def cluster(self, doc: Doc, spans: list[tuple[int, int, str]]) -> list[_Cluster]:
+        clusters: list[_Cluster] = []
+        persons: dict[str, int] = {}  # casefolded full name -> cluster
+        others: dict[tuple[str, str], int] = {}
+        surnames: dict[str, list[int]] = {}
+
+        def new(label: str) -> int:
+            clusters.append(_Cluster(label))
+            return len(clusters) - 1
+
+        # full person names first, so a bare surname anywhere can find its person
+        spans = sorted(spans, key=lambda s: (s[2] != "PERSON", -(s[1] - s[0]), s[0]))
+        for start, end, label in spans:
+            tokens = [t.text for t in doc[start:end]]
+            while label == "PERSON" and len(tokens) > 1 and tokens[0].lower() in self.titles:
+                tokens.pop(0)  # "Mr. Smith": the title is not the name
+                start += 1
+            key = " ".join(tokens).casefold()
+            index = None
+            if len(tokens) == 1 and key in surnames:
+                index = _nearest(clusters, surnames[key], start)
+            elif label == "PERSON":
+                index = persons.get(key)
+                if index is None:
+                    index = persons[key] = new("PERSON")
+                    for part in (tokens[-1], tokens[0]) if len(tokens) > 1 else (tokens[0],):
+                        surnames.setdefault(part.casefold(), []).append(index)
+            elif key in persons:
+                index = persons[key]
+            if index is None:
+                group, name = _other_key(doc[start:end], label)
+                index = others.get((group, name))
+                if index is None:
+                    index = others[(group, name)] = new(label)
+            clusters[index].mentions.append((start, end, "name"))
+        _merge_acronyms(doc, clusters)
+        return [c for c in clusters if c.mentions]
+
+    # 3. missed occurrences
+    def add_missed(self, doc: Doc, clusters: list[_Cluster]) -> None:
+        taken = {i for c in clusters for s, e, _ in c.mentions for i in range(s, e)}
+        forms: dict[tuple[str, ...], int | None] = {}
+        for index, cluster in enumerate(clusters):
+            for start, end, _ in cluster.mentions:
+                names = [tuple(t.text for t in doc[start:end])]
+                if cluster.label == "PERSON" and end - start > 1:
+                    names.append((doc[end - 1].text,))
+                for name in names:
+                    # a form shared by two clusters names neither for sure
+                    forms[name] = None if forms.get(name, index) != index else index
+        by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for form, index in forms.items():
+            if index is not None:
+                by_first.setdefault(form[0], []).append((form, index))
+        for candidates in by_first.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+        i = 0
+        while i < len(doc):
+            for form, index in by_first.get(doc[i].text, ()):
+                end = i + len(form)
+                if end > len(doc) or tuple(t.text for t in doc[i:end]) != form:
+                    continue
+                if any(j in taken for j in range(i, end)) or _inside_other_name(doc, i, end):
+                    continue
+                clusters[index].mentions.append((i, end, "name"))
+                taken.update(range(i, end))
+                i = end - 1
+                break
+            i += 1
+
+    # 4. titles
+    def find_titles(self, doc: Doc, clusters: list[_Cluster], index: int) -> None:
+        cluster = clusters[index]
+        owner = _owner_map(clusters)
+        for start, end, kind in list(cluster.mentions):
+            if kind != "name":
+                continue
+            # the capitalised run before the name: "Israeli Prime Minister", "U.S. President"
+            j = start - 1
+            while j >= 0 and doc[j].head.i in range(j + 1, end) and doc[j].dep_ in ("compound", "amod", "nmod"):
+                if not (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in TITLE_MODIFIERS or doc[j].lower_ in self.titles):
+                    break
+                j -= 1
+            run = [t for t in doc[j + 1 : start]]
+            country_tokens = [t for t in run if owner.get(t.i) is not None and clusters[owner[t.i]].label in ("GPE", "NORP")]
+            title_tokens = [t for t in run if t not in country_tokens]
+            if country_tokens and cluster.country is None:
+                cluster.country = _country(doc, clusters[owner[country_tokens[0].i]])
+            if title_tokens and title_tokens[-1].lower_ in self.titles:
+                self._add_title(cluster, doc[title_tokens[0].i : title_tokens[-1].i + 1].text, title_tokens[-1], None)
+            root = doc[start:end].root
+            # "Steve Witkoff, Trump’s special envoy to the Middle East"
+            for child in root.children:
+                if child.dep_ == "appos" and child.tag_ in ("NN", "NNS") and owner.get(child.i) is None:
+                    self._title_from_phrase(doc, clusters, cluster, child, list(child.subtree))
+            # "Trump’s Middle East envoy, Steve Witkoff"
+            if root.dep_ == "appos" and root.head.tag_ in ("NN", "NNS") and owner.get(root.head.i) is None:
+                phrase = [t for t in root.head.subtree if t.i < root.i and t.i not in range(start, end)]
+                self._title_from_phrase(doc, clusters, cluster, root.head, phrase)
+
+    def _title_from_phrase(
+        self, doc: Doc, clusters: list[_Cluster], cluster: _Cluster, head: Token, phrase: list[Token]
+    ) -> None:
+        possessor = None
+        drop: set[int] = set()
+        for child in head.children:
+            if child.dep_ in ("poss", "det") and child.i < head.i:
+                drop.update(t.i for t in child.subtree)
+                if child.dep_ == "poss":
+                    possessor = _owner_map(clusters).get(child.i)
+        kept = [t for t in phrase if t.i not in drop and not t.is_punct]
+        while kept and kept[-1].is_punct:
+            kept.pop()
+        if not kept:
+            return
+        self._add_title(cluster, doc[kept[0].i : kept[-1].i + 1].text, head, possessor)
+        if cluster.country is None and possessor is not None:
+            cluster.country = _country(doc, clusters[possessor])
+
+    def _add_title(self, cluster: _Cluster, text: str, head: Token, possessor: int | None) -> None:
+        if text not in cluster.titles:
+            cluster.titles.append(text)
+        cluster.title_heads.setdefault(head.lower_, possessor)
+
+    # 5. descriptors
+    def add_descriptors(self, doc: Doc, clusters: list[_Cluster]) -> None:
+        owner = _owner_map(clusters)
+        persons = [(i, c) for i, c in enumerate(clusters) if c.label == "PERSON" and c.titles]
+        if not persons:
+            return
+        for token in doc:
+            if token.tag_ not in ("NN", "NNP") or token.i in owner or token.dep_ == "compound":
+                continue
+            if token.head.i in owner and token.dep_ in ("appos",):
+                continue  # the apposition that defined the title
+            left = [t for t in token.subtree if t.i <= token.i]
+            poss = [c for c in token.children if c.dep_ == "poss" and c.i < token.i]
+            definite = poss or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            if not definite:
+                continue
+            possessor = owner.get(poss[0].i) if poss else None
+            words_ = {t.lower_ for t in left if t.dep_ not in ("det", "poss", "case") and t not in poss}
+            exact, loose = [], []
+            for index, cluster in persons:
+                if token.lower_ not in cluster.title_heads:
+                    continue
+                wanted = cluster.title_heads[token.lower_]
+                if possessor is not None and wanted is not None and possessor != wanted:
+                    continue
+                title_words = {w.lower() for t in cluster.titles for w in t.replace("-", " ").split()}
+                if not words_ <= title_words:
+                    continue
+                if any(t.lower() == " ".join(w.lower_ for w in left if w.lower_ in words_) for t in cluster.titles):
+                    exact.append(index)
+                else:
+                    loose.append(index)
+            chosen = exact if exact else loose
+            if len(chosen) == 1:
+                start = next((t.i for t in left if t.dep_ != "det"), token.i)
+                clusters[chosen[0]].mentions.append((start, token.i + 1, "descriptor"))
+
+    # 6. entities
+    def to_entities(self, doc: Doc, clusters: list[_Cluster]) -> list[Entity]:
+        entities = []
+        for cluster in sorted(clusters, key=lambda c: c.first):
+            mentions = sorted(set(cluster.mentions))
+            names = [doc[s:e].text for s, e, kind in mentions if kind == "name"]
+            if not names:
+                continue
+            name = max(names, key=lambda n: (len(n.split()), len(n), -names.index(n)))
+            country = cluster.country if cluster.label == "PERSON" else _country(doc, cluster)
+            entities.append(
+                Entity(
+                    id=f"E{len(entities) + 1}",
+                    name=name,
+                    type=cluster.label,  # type: ignore[arg-type]
+                    titles=cluster.titles,
+                    country=country,
+                    mentions=[
+                        Mention(text=doc[s:e].text, start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]), kind=kind)
+                        for s, e, kind in mentions
+                    ],
+                )
+            )
+        return entities
+
+
+def _nearest(clusters: list[_Cluster], candidates: list[int], start: int) -> int:
+    """Of several people with one surname, the one named last before ``start`` (else first after)."""
+
+    def distance(index: int) -> tuple[int, int]:
+        before = [s for s, _, _ in clusters[index].mentions if s <= start]
+        if before:
+            return (0, start - max(before))
+        return (1, min(s for s, _, _ in clusters[index].mentions) - start)
+
+    return min(candidates, key=distance)
+
+
+def _other_key(span: Span, label: str) -> tuple[str, str]:
+    """Names of places that are one country join; other names join when they are spelled alike."""
+    if label in ("GPE", "LOC"):
+        found = countries.place(span.text)
+        if found and found[0] and found[1] == "country":
+            return ("country", found[0])
+    if label == "NORP":
+        code = countries.country_of_demonym(span.text)
+        if code:
+            return ("NORP", code)
+    return (label, span.text.casefold().replace("’", "'"))
+
+
+def _acronym(text: str) -> str:
+    return "".join(w[0] for w in text.split() if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for"))
+
+
+def _merge_acronyms(doc: Doc, clusters: list[_Cluster]) -> None:
+    """"United Nations" and "UN" (or "U.N.") are one organisation."""
+    full = {}
+    for index, cluster in enumerate(clusters):
+        if cluster.label == "ORG":
+            for s, e, _ in cluster.mentions:
+                if e - s > 1:
+                    full.setdefault(_acronym(doc[s:e].text), index)
+    for index, cluster in enumerate(clusters):
+        if cluster.label != "ORG" or not cluster.mentions:
+            continue
+        s, e, _ = cluster.mentions[0]
+        short = doc[s:e].text.replace(".", "")
+        if e - s == 1 and short.isupper() and len(short) > 1 and full.get(short, index) != index:
+            clusters[full[short]].mentions.extend(cluster.mentions)
+            cluster.mentions = []
+
+
+def _owner_map(clusters: list[_Cluster]) -> dict[int, int]:
+    return {i: index for index, c in enumerate(clusters) for s, e, kind in c.mentions if kind == "name" for i in range(s, e)}
+
+
+def _country(doc: Doc, cluster: _Cluster) -> str | None:
+    if cluster.label == "PERSON":
+        return cluster.country
+    for s, e, kind in cluster.mentions:
+        if kind != "name":
+            continue
+        text = doc[s:e].text
+        code = countries.country_of_demonym(text) if cluster.label == "NORP" else countries.country_of_place(text)
+        if code:
+            return code
+    return None
+
+
+def _inside_other_name(doc: Doc, start: int, end: int) -> bool:
+    """A known name inside a longer proper name is not that entity ("Trump Tower", "Ivanka Trump")."""
+    last = doc[end - 1]
+    if last.dep_ == "compound" and last.head.i >= end and last.head.tag_ == "NNP":
+        return True
+    before = doc[start - 1] if start > 0 else None
+    return (
+        before is not None
+        and before.tag_ == "NNP"
+        and before.dep_ == "compound"
+        and before.head.i in range(start, end)
+        and before.lower_ not in TITLE_MODIFIERS
+        and before.lower_ not in words("titles.txt")
+    )
+
+
+def _token_range(doc: Doc, start_char: int, end_char: int) -> range:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def entity_at(doc: Doc, token: Token) -> Entity | None:
+    """The entity a token belongs to, for later stages."""
+    index = doc._.entity_index or {}
+    return index.get(token.i)

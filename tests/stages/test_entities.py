@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import pytest
+
+from storyline import extract
+
+
+def entity(record, name):
+    found = [e for e in record.entities if e.name == name]
+    assert len(found) == 1, f"{name}: {[e.name for e in record.entities]}"
+    return found[0]
+
+
+SEED_NAMES = {
+    # canonical name: the surface form each of its occurrences has in the text
+    "Benjamin Netanyahu": "Netanyahu",
+    "Donald Trump": "Trump",
+    "Steve Witkoff": "Witkoff",
+    "JD Vance": "Vance",
+    "Hamas": "Hamas",
+    "Axios": "Axios",
+    "Israel": "Israel",
+    "Iran": "Iran",
+    "Gaza": "Gaza",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_NAMES))
+def test_entities_seed_one_entity_covers_every_occurrence(seed_record, name):
+    import re
+
+    text = seed_record.article.text
+    found = entity(seed_record, name)
+    surface = SEED_NAMES[name]
+    occurrences = {m.start() for m in re.finditer(rf"\b{surface}\b", text)}
+    covered = {i for m in found.mentions for i in range(m.start, m.end)}
+    assert occurrences, surface
+    missing = [text[o - 20 : o + 20] for o in occurrences if o not in covered]
+    assert not missing, missing
+    other_ids = {e.id for e in seed_record.entities if e.id != found.id}
+    others_covering = [
+        e.name for e in seed_record.entities if e.id in other_ids for m in e.mentions if m.kind == "name" and m.start in occurrences
+    ]
+    assert not others_covering
+
+
+def test_entities_seed_titles_and_countries(seed_record):
+    netanyahu = entity(seed_record, "Benjamin Netanyahu")
+    assert netanyahu.type == "PERSON"
+    assert "Prime Minister" in netanyahu.titles
+    assert netanyahu.country == "ISR"
+    witkoff = entity(seed_record, "Steve Witkoff")
+    assert "special envoy to the Middle East" in witkoff.titles
+    assert "President" in entity(seed_record, "Donald Trump").titles
+    assert entity(seed_record, "Donald Trump").country == "USA"
+    assert entity(seed_record, "JD Vance").titles == ["Vice President"]
+    assert entity(seed_record, "Qatari").country == "QAT"
+    assert entity(seed_record, "Axios").type == "ORG"
+
+
+def test_entities_seed_descriptor_joins_its_person(seed_record):
+    witkoff = entity(seed_record, "Steve Witkoff")
+    descriptors = [m.text for m in witkoff.mentions if m.kind == "descriptor"]
+    assert descriptors == ["Trump’s Middle East envoy"]
+
+
+def test_entities_seed_possessive_is_the_person(seed_record):
+    text = seed_record.article.text
+    trump = entity(seed_record, "Donald Trump")
+    starts = {m.start for m in trump.mentions}
+    assert text.index("Trump’s inauguration") in starts
+    assert text.index("Trump’s special envoy") in starts
+
+
+def test_entities_mentions_point_into_text(seed_record):
+    text = seed_record.article.text
+    for e in seed_record.entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_entities_places_of_one_country_join(nlp):
+    record = extract(
+        "The U.S. said on Monday it would send aid. The United States has sent aid before, "
+        "and officials in the US said more would follow.",
+        nlp,
+    )
+    usa = [e for e in record.entities if e.country == "USA" and e.type == "GPE"]
+    assert len(usa) == 1
+    assert usa[0].name == "United States"
+    assert len(usa[0].mentions) == 3
+
+
+def test_entities_same_surname_goes_to_nearest_full_name(nlp):
+    record = extract(
+        "Donald Trump met Melania Trump's staff on Friday. Later, Melania Trump said the meeting went well, "
+        "and Trump thanked her. Donald Trump later left for Florida, where Trump gave a speech.",
+        nlp,
+    )
+    people = {e.name: e for e in record.entities if e.type == "PERSON"}
+    assert {"Donald Trump", "Melania Trump"} <= set(people)
+    text = record.article.text
+    last = text.rindex("Trump gave")
+    assert any(m.start == last for m in people["Donald Trump"].mentions)
+
+
+def test_entities_acronym_joins_organisation(nlp):
+    record = extract(
+        "The United Nations said on Monday that aid convoys were blocked. A UN spokesman said talks continued.",
+        nlp,
+    )
+    un = [e for e in record.entities if e.name == "United Nations"]
+    assert len(un) == 1
+    assert {m.text for m in un[0].mentions} == {"United Nations", "UN"}
+
+
+def test_entities_apposition_gives_title(nlp):
+    record = extract(
+        "Maria Lopez, the mayor of Springfield, said the bridge would reopen next week. "
+        "Lopez added that repairs had cost more than expected.",
+        nlp,
+    )
+    lopez = entity(record, "Maria Lopez")
+    assert lopez.titles == ["mayor of Springfield"]
+    assert len([m for m in lopez.mentions if m.kind == "name"]) == 2
+
+
+def test_entities_stage_is_found_through_spacy_entry_points():
+    """A spaCy user adds our stage by name without importing storyline first."""
+    import subprocess
+    import sys
+
+    code = (
+        "import spacy\n"
+        "from storyline.pipeline import load_model\n"
+        "nlp = load_model()\n"
+        "nlp.add_pipe('storyline_entities')\n"
+        "doc = nlp('Angela Merkel met Emmanuel Macron in Paris. Merkel said little.')\n"
+        "print(sorted(e.name for e in doc._.entities))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "Angela Merkel" in out and "Paris" in out
