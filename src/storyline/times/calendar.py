@@ -84,3 +84,11 @@ def nth_weekday(year: int, month: int, n: int, iso_day: int) -> date:
     days = [date(year, month, d) for d in range(1, _cal.monthrange(year, month)[1] + 1)]
     matching = [d for d in days if d.isoweekday() == iso_day]
     return matching[n - 1] if n > 0 else matching[n]
+
+
+def days_ahead(anchor: date, month: int, day: int) -> int:
+    """How many days after ``anchor`` the next (month, day) falls."""
+    this = date(anchor.year, month, min(day, _cal.monthrange(anchor.year, month)[1]))
+    if this < anchor:
+        this = date(anchor.year + 1, month, min(day, _cal.monthrange(anchor.year + 1, month)[1]))
+    return (this - anchor).days

@@ -80,6 +80,7 @@ YEAR = r"(?:1[0-9]|20)\d\d(?![\d,]\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 NUMWORD = rf"(?:{_TENS}[-\s]{_ONES}|{alt('number')})"
 NUMBER = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+|{NUMWORD}(?:\s+and\s+a\s+half)?)"
 QUANTITY = rf"(?:{NUMBER}(?:\s*(?:to|or|-|–)\s*{NUMBER})?|{alt('vague')})"
@@ -172,6 +173,8 @@ def _rel(ctx: Context, type_: str, value_fn: Callable[[date], str | None], mod: 
     return Found(type_, value_fn(ctx.dct), mod, relative=True)
 
 
+SOON_DAYS = 30  # a year-less date this close ahead of the DCT is the coming one, whatever the tense
+
 # ---------------------------------------------------------------- 1. absolute dates
 def n_iso(m, ctx):
     return Found("TIME" if m["time"] else "DATE", m[0].replace(" ", "T"))
@@ -188,7 +191,12 @@ def n_full_date(m, ctx):
         return Found("DATE", f"{int(m['year']):04d}-{month:02d}-{day:02d}")
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True)
-    year = cal.year_for(ctx.dct, month, day, direction(ctx, m.start(), m.end(), "nearest"))
+    way = direction(ctx, m.start(), m.end(), "nearest")
+    year = cal.year_for(ctx.dct, month, day, way)
+    if way == "past" and cal.days_ahead(ctx.dct, month, day) <= SOON_DAYS:
+        # a date a few days ahead is that date even under a past-tense verb, whose parse is less
+        # sure than the calendar: "The union said the strike would start Nov. 10" (DCT Nov. 2)
+        year = ctx.dct.year if date(ctx.dct.year, month, min(day, 28)) >= ctx.dct else ctx.dct.year + 1
     return Found("DATE", f"{year:04d}-{month:02d}-{day:02d}", relative=True)
 
 
@@ -217,6 +225,26 @@ def n_year(m, ctx):
     if not 1000 <= year <= 2100:
         return None
     return Found("DATE", f"{year:04d}", _mod(m, "pos"))
+
+
+def n_spelled_year(m, ctx):
+    """"nineteen ninety-six", "the year two thousand" (broadcast transcripts)."""
+    century = " ".join(m["century"].lower().split())
+    if century == "two thousand":
+        rest = number(m["rest"]) if m["rest"] else 0
+        return Found("DATE", f"{2000 + int(rest or 0):04d}") if rest is not None else None
+    if not m["rest"] or (not m[0].lower().startswith("the") and century == "twenty" and " " not in m["rest"].strip() and "-" not in m["rest"] and m["rest"].lower() in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")):
+        return None  # "twenty-five" is a number
+    rest = number(m["rest"].lower().replace("oh", "").strip(" -"))
+    if rest is None or isinstance(rest, str):
+        return None
+    return Found("DATE", f"{(19 if century == 'nineteen' else 20) * 100 + int(rest):04d}")
+
+
+def n_weekend(m, ctx):
+    """"the weekend": the last one in past tense, else the coming one."""
+    way = direction(ctx, m.start(), m.end())
+    return _rel(ctx, "DATE", lambda d: cal.week(cal.weekday(d, 6, way)) + "-WE")
 
 
 def n_decade(m, ctx):
@@ -421,9 +449,8 @@ def n_month(m, ctx):
     month = month_of(m["month"])
     mod = _mod(m, "pos")
     which = " ".join((m["which"] or "").lower().split())
-    if m["month"].lower() == "may" and not (which or mod):
-        # "May" alone is more often the verb; the stage checks its part of speech
-        pass
+    if len(m["month"]) <= 4 and m["month"].lower() not in ("may", "june", "july") and not m["month"].endswith("."):
+        return None  # an abbreviation alone is a name: "Jan Egeland"
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{month:02d}", mod, relative=True)
     d = ctx.dct
@@ -508,6 +535,10 @@ def n_duration(m, ctx):
         return None
     if unit == "TS" and num_word in ("a", "an"):  # "a second attempt"
         return None
+    if re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]):
+        return None  # an age: "52 years old"
+    if not plural and isinstance(n, float) and 1500 <= n <= 2100:
+        return None  # a year before a noun: "the 1988 quarter"
     mod = _mod(m, "mod", "mod2")
     if m["ago"]:
         sign = AGO_SIGN.get(" ".join(m["ago"].lower().split()), -1)
@@ -520,7 +551,7 @@ def n_duration(m, ctx):
 def _after_amount(text: str, start: int) -> bool:
     """"$5 a year", "twice a week": "a" + unit after an amount or a frequency is a SET."""
     before = text[max(0, start - 25):start]
-    return bool(re.search(r"(?:\d|%|cents?|dollars?|euros?|pounds?|times|once|twice|thrice)\s*$", before, re.I))
+    return bool(re.search(r"(?:\d|%|cents?|dollars?|euros?|pounds?|million|billion|trillion|thousand|times|once|twice|thrice)\s*$", before, re.I))
 
 
 def _ago(m, ctx, n, unit, sign, mod):
@@ -540,7 +571,9 @@ def _ago(m, ctx, n, unit, sign, mod):
 
 
 def n_adjective_duration(m, ctx):
-    """"a 60-day ceasefire", "a two-year term", "16-hour", "an 8-month-old"."""
+    """"a 60-day ceasefire", "a two-year term", "16-hour" (an age, "a 6-year-old", is no time)."""
+    if m[0].lower().endswith("-old"):
+        return None
     n = number(m["num"])
     unit = unit_of(m["unit"])
     if n is None or unit is None or unit == "WE":
@@ -691,7 +724,7 @@ RULES: list[Rule] = [
     # 1. absolute dates
     Rule("iso", _c(rf"{B}\d{{4}}-[01]\d-[0-3]\d(?P<time>[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?{E}"), n_iso),
     Rule("numeric-date", _c(rf"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}}){E}"), n_numeric_date),
-    Rule("month-day", _c(rf"{B}(?:{WEEKDAY},?{S})?(?:the{S})?(?P<month>{MONTH}){S}(?P<day>{DAY})(?!\d|:|\s*%|,\d)(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_full_date),
+    Rule("month-day", _c(rf"{B}(?:{WEEKDAY},?{S})?(?P<month>{MONTH}){S}(?P<day>{DAY})(?!\d|:|\s*%|,\d)(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_full_date),
     Rule("day-month", _c(rf"{B}(?:{WEEKDAY},?{S})?(?:the{S})?(?P<day>{DAY}){S}(?:of{S})?(?P<month>{MONTH})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_full_date),
     Rule("month-year", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{MONTH}),?{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<which>last|this|next){S}year){E}"), n_month_year),
     Rule("year", _c(rf"(?<![\w$€£#.,/-])(?:(?P<pos>{POSITION})[\s-]+)?(?:(?:the{S})?(?:calendar|fiscal){S}(?:year{S})?)?(?P<year>{YEAR})(?![\w%-]|\.\d|\s*%|\s*(?:percent|per\s+cent)\b)"), n_year),
@@ -700,26 +733,28 @@ RULES: list[Rule] = [
     Rule("decade", _c(rf"{B}(?:the{S})?(?:(?P<pos>{POSITION})[\s-]+)?(?P<decade>(?:1[0-9]|20)\d0|['’]\d0)['’]?s{E}"), n_decade),
     Rule("decade-word", _c(rf"{B}the{S}(?:(?P<pos>{POSITION})[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){E}"), n_decade_word),
     Rule("century", _c(rf"{B}(?:the{S})?(?:(?P<pos>{POSITION})[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORD}|this)[\s-]+century{E}"), n_century),
-    Rule("part", _c(rf"{B}(?:(?:the|its|their|(?P<owner>(?:this|last|next){S}year{AP}s)){S})?(?:(?P<year>{YEAR}){S})?(?:fiscal[\s-]+)?(?P<ord>{ORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?!s)(?:{S}of{S}(?:fiscal{S})?(?P<year2>{YEAR})|,?{S}(?P<year3>{YEAR}))?{E}"), n_part),
+    Rule("part", _c(rf"{B}(?:(?:the|(?P<owner>(?:this|last|next){S}year{AP}s)){S}(?=(?:{YEAR}{S})?(?:fiscal[\s-]+)?{ORD}{S}))?(?:(?P<year>{YEAR}){S})?(?:fiscal[\s-]+)?(?P<ord>{ORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?!s)(?:{S}of{S}(?:fiscal{S})?(?P<year2>{YEAR})|,?{S}(?P<year3>{YEAR}))?{E}"), n_part),
     Rule("q", re.compile(rf"{B}Q(?P<n>[1-4])(?:{S}(?:FY)?(?P<year>{YEAR}|\d\d(?!\d)))?{E}"), n_q),
-    Rule("rel-quarter", _c(rf"{B}(?:(?:the|this|that|its|their){S}(?:(?P<which>latest|current|past|previous|last|most{S}recent|recent|next|coming|year-ago|year-earlier|comparable(?:{S}year-(?:ago|earlier))?){S})?|(?P<which2>last|this|next){S})(?:fiscal{S})?quarter(?!s){E}"), lambda m, c: n_rel_quarter(_Which(m), c)),
+    Rule("rel-quarter", _c(rf"{B}(?:(?:the|this|that|its|their){S}(?:(?P<which>latest|current|past|previous|last|most{S}recent|recent|next|coming|year-ago|year-earlier|comparable(?:{S}year-(?:ago|earlier))?){S})?|(?P<which2>last|this|next){S})(?:fiscal{S})?(?:quarter|(?<=latest\s)period)(?!s){E}"), lambda m, c: n_rel_quarter(_Which(m), c)),
     Rule("year-ago-adj", _c(rf"{B}(?:the{S})?(?:comparable{S})?year[\s-](?:ago|earlier)(?:{S}(?:(?:{ORD}){S})?(?:period|quarter|nine{S}months))?{E}"), n_year_ago_adj),
+    Rule("spelled-year", _c(rf"{B}(?:the{S}year{S})?(?P<century>nineteen|twenty|two{S}thousand)(?:[\s-]+(?:and{S})?(?P<rest>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?:oh[\s-]+)?{_ONES}))?{E}"), n_spelled_year),
     # 2. DCT-relative dates
+    Rule("weekend", _c(rf"{B}the{S}weekend{E}"), n_weekend),
     Rule("deictic-day", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?P<day>{REL_DAY}|the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow)(?:{S}(?P<pod>{POD}))?{E}"), n_deictic_day),
     Rule("part-of-day", _c(rf"{B}(?P<which>this|last|yesterday|tomorrow|tonight){S}(?P<pod>{POD}){E}"), n_pod),
     Rule("rel-unit", _c(rf"{B}(?:(?P<pos>{POSITION}|earlier|later|sometime|some{S}time){S})?(?P<which>{_WHICH}|the{S}same|the{S}last){S}(?P<unit>week|weekend|month|year|decade|century)(?![\w-]){E}"), n_rel_unit),
     Rule("period-end", _c(rf"{B}(?:the{S})?(?P<unit>week|month|year|quarter|decade)(?:{AP}s{S}|[\s-])end{E}"), n_period_end),
     Rule("end-of", _c(rf"{B}the{S}(?:end|close){S}of{S}the{S}(?P<unit>week|month|year|quarter|decade){E}"), n_period_end),
-    Rule("weekday", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?:(?P<which>{_WHICH}){S})?(?P<weekday>{WEEKDAY})(?!{AP}?s\b)(?:{S}(?P<pod>{POD}))?(?![\w-])"), n_weekday),
+    Rule("weekday", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?:(?P<which>{_WHICH}){S})?(?P<weekday>{WEEKDAY})(?!s\b)(?:{S}(?P<pod>{POD}))?(?![\w-])"), n_weekday),
     Rule("month", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}){S})?(?P<month>{MONTH})(?![\w-]){E}"), n_month),
     Rule("season", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}|the){S})(?P<season>{SEASON})(?:{S}(?:of{S})?(?P<year>{YEAR}))?{E}"), n_season),
     Rule("season-year", _c(rf"{B}(?P<season>{SEASON}){S}(?:of{S})?(?P<year>{YEAR}){E}"), lambda m, c: n_season(_NoWhich(m), c)),
     Rule("holiday", _c(rf"{B}(?P<name>{alt('holiday')})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_holiday),
     # 3. durations, and "N units ago"
-    Rule("duration", _c(rf"{B}{_WHEN}(?:(?:the|these|those|its|their|an?|another){S})?(?:(?P<which>past|last|next|coming|first|previous|following|latest|final|remaining|same|additional|entire|whole|full|other|ensuing|initial|subsequent|year-earlier|year-ago){S})?(?:(?P<mod2>{MOD}){S})?(?P<num>{QUANTITY})(?:{S}(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|extra))?{S}(?P<unit>{UNITS})(?:{S}or{S}so)?(?P<ago>{S}(?:ago|earlier|later|before|back|previously|from{S}now|hence))?(?![\w-])"), n_duration),
+    Rule("duration", _c(rf"{B}(?:(?P<mod>{MOD}){S}(?:(?:an?|another){S})?|(?:the|these|those|an?|another){S})?(?:(?P<which>past|last|next|coming|first|previous|following|latest|final|remaining|same|additional|entire|whole|full|other|ensuing|initial|subsequent|year-earlier|year-ago){S})?(?:(?P<mod2>{MOD}){S})?(?P<num>{QUANTITY})(?:{S}(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|extra))?{S}(?P<unit>{UNITS})(?:{S}or{S}so)?(?P<ago>{S}(?:ago|earlier|later|before|back|previously|from{S}now|hence))?(?![\w-])"), n_duration),
     Rule("adjective-duration", _c(rf"{B}(?P<num>\d+(?:\.\d+)?|{NUMWORD}|several|multiple)[-‐](?P<unit>second|minute|hour|day|night|week|month|year|decade|century)(?:-(?:old|long))?{E}"), n_adjective_duration),
     Rule("long", _c(rf"{B}(?P<unit>days?|weeks?|months?|years?|decades?|centuries|hours?)-long{E}"), n_long),
-    Rule("vague-plural", _c(rf"{B}(?:(?:the|in|for|over|within|after){S})?(?:(?P<which>recent|coming|past|upcoming|ensuing|previous|following|next){S})?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?!{S}(?:of|old|ago|earlier|later)\b)(?![\w-])"), lambda m, c: n_vague_plural(m, c)),
+    Rule("vague-plural", _c(rf"{B}(?:(?:in|for|over|within|after){S}(?=\w)|(?P<the>the{S}))?(?P<x>(?:(?P<which>recent|coming|past|upcoming|ensuing|previous|following|next){S})?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?!{S}(?:of|old|ago|earlier|later)\b)(?![\w-])"), lambda m, c: n_vague_plural(m, c)),
     Rule("as-many", _c(rf"{B}as{S}many{S}(?P<unit>days|weeks|months|years|hours|minutes|decades){E}"), n_as_many),
     # 4. sets
     Rule("each", _c(rf"{B}(?:every|each)(?P<other>{S}other)?{S}(?P<what>{UNIT1}|{WEEKDAY}|{MONTH}|{POD})(?:{S}(?P<pod>{POD}))?{E}"), n_each),
@@ -764,8 +799,9 @@ class _NoWhich(_Which):
 def candidates(text: str) -> Iterator[tuple[int, int, Rule, re.Match[str]]]:
     for rule in RULES:
         for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                yield m.start(), m.end(), rule, m
+            start, end = m.span("x") if "x" in m.groupdict() else m.span()
+            if end > start:
+                yield start, end, rule, m
 
 
 def select(found: list[tuple[int, int, Rule, re.Match[str]]]) -> list[tuple[int, int, Rule, re.Match[str]]]:
