@@ -173,7 +173,7 @@ def _rel(ctx: Context, type_: str, value_fn: Callable[[date], str | None], mod: 
     return Found(type_, value_fn(ctx.dct), mod, relative=True)
 
 
-SOON_DAYS = 30  # a year-less date this close ahead of the DCT is the coming one, whatever the tense
+SOON_DAYS = 60  # a year-less date this close ahead of the DCT is the coming one, whatever the tense
 
 # ---------------------------------------------------------------- 1. absolute dates
 def n_iso(m, ctx):
@@ -461,8 +461,11 @@ def n_month(m, ctx):
     elif which == "this":
         year = d.year
     else:
-        year = cal.year_for(d, month, 1 if direction(ctx, m.start(), m.end(), "nearest") == "future" else 28,
-                            direction(ctx, m.start(), m.end(), "nearest"))
+        way = direction(ctx, m.start(), m.end(), "nearest")
+        # a month is past once it has begun, future until it has ended
+        year = cal.year_for(d, month, 1 if way == "past" else 28, way)
+        if way == "past" and 0 < cal.days_ahead(d, month, 1) <= SOON_DAYS:
+            year = d.year if month > d.month else d.year + 1  # next month, whatever the tense
     return Found("DATE", f"{year:04d}-{month:02d}", mod, relative=True)
 
 
@@ -724,7 +727,7 @@ RULES: list[Rule] = [
     # 1. absolute dates
     Rule("iso", _c(rf"{B}\d{{4}}-[01]\d-[0-3]\d(?P<time>[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?{E}"), n_iso),
     Rule("numeric-date", _c(rf"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}}){E}"), n_numeric_date),
-    Rule("month-day", _c(rf"{B}(?:{WEEKDAY},?{S})?(?P<month>{MONTH}){S}(?P<day>{DAY})(?!\d|:|\s*%|,\d)(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_full_date),
+    Rule("month-day", _c(rf"{B}(?:{WEEKDAY},?{S})?(?P<month>{MONTH}){S}(?P<day>{DAY})(?!\d|:\d|\s*%|,\d)(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_full_date),
     Rule("day-month", _c(rf"{B}(?:{WEEKDAY},?{S})?(?:the{S})?(?P<day>{DAY}){S}(?:of{S})?(?P<month>{MONTH})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_full_date),
     Rule("month-year", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{MONTH}),?{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<which>last|this|next){S}year){E}"), n_month_year),
     Rule("year", _c(rf"(?<![\w$€£#.,/-])(?:(?P<pos>{POSITION})[\s-]+)?(?:(?:the{S})?(?:calendar|fiscal){S}(?:year{S})?)?(?P<year>{YEAR})(?![\w%-]|\.\d|\s*%|\s*(?:percent|per\s+cent)\b)"), n_year),
