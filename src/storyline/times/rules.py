@@ -153,8 +153,10 @@ def direction(ctx: Context, start: int, end: int, default: str = "past") -> str:
     tense = ctx.tense(start, end)
     if tense == "past":
         return "past"
-    if tense in ("future", "present"):
+    if tense == "future":
         return "future"
+    if tense == "present":
+        return "nearest"
     return default
 
 
