@@ -1,0 +1,1 @@
+"""Scorers that compare storyline's output with public gold sets."""
