@@ -77,6 +77,11 @@ def test_times_constructions(nlp, sentence, expected):
     assert expected in times(nlp, sentence)
 
 
+def test_times_year_before_a_plural_noun(nlp):
+    assert ("2024", "DATE", "2024", None) in times(nlp, "In 2024 prices rose by a third.")
+    assert times(nlp, "Police said 2000 people marched.") == []
+
+
 def test_times_range_is_two_dates(nlp):
     got = times(nlp, "Rains lasted from March to May, officials said.")
     assert [(t, v) for t, _, v, _ in got] == [("March", "2025-03"), ("May", "2025-05")]

@@ -72,10 +72,11 @@ class TimeStage:
         if rule == "month":
             # "May" the modal verb: "May I ask"
             return not any(t.tag_ == "MD" for t in span)
-        # a year that counts something: "2000 people", "1990 votes"
-        last = span[-1]
+        # a year that counts something: "2000 people", "1990 votes"; but "in 2024 prices rose" is a year
+        first, last = span[0], span[-1]
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-        if nxt is not None and nxt.tag_ == "NNS" and last.dep_ == "nummod":
+        after_preposition = first.i > 0 and doc[first.i - 1].tag_ == "IN"
+        if nxt is not None and nxt.tag_ == "NNS" and last.dep_ == "nummod" and not after_preposition:
             return False
         return True
 
