@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from storyline import __version__
+from storyline.cli.eval_quotes import quotes
 from storyline.cli.extract import extract
 from storyline.cli.schema import schema
 
@@ -22,6 +23,9 @@ cli.add_command(schema)
 @cli.group("eval")
 def eval_group() -> None:
     """Score storyline on public gold sets."""
+
+
+eval_group.add_command(quotes)
 
 
 def main() -> None:
