@@ -43,7 +43,9 @@ PERSONAL = {"he", "she", "him", "her", "i"}
 MODALS = {"could", "might", "may", "would", "should", "can", "will"}
 CHANNEL_PREPS = {"on", "in", "at", "during", "to", "with"}
 CONTENT_PREPS = {"for", "about", "on", "of"}
-NP_CONTENT = {"speech", "media"} - {"speech"}  # verbs whose object noun phrase is what was said
+# speech verbs whose object is the audience or nothing said ("told reporters", "said it")
+NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "warn", "urge", "assure", "remind", "note", "continue",
+                     "answer", "respond", "reply", "explain", "comment", "agree", "joke", "complain"}
 QUOTE_CHARS = "\"“”«»„"
 
 
@@ -56,6 +58,10 @@ class _Found:
     speaker_token: int | None = None  # token index of the source's head
     channel: tuple[int, int] | None = None
     hedge: tuple[int, int] | None = None
+    rank: int = 2  # speech outranks stance and thought when one sits inside the other
+
+
+RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
 
 
 @Language.factory(
@@ -97,6 +103,8 @@ class StatementStage:
         kind = self.verbs.get(verb.lemma_.lower())
         if kind is None or verb.pos_ not in ("VERB",) or _inside(verb.idx, quotes):
             return None
+        if kind in ("speech", "thought") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None  # "it is fair to say", "refused to say": not a statement made
         if verb.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
             return None  # "pointed out that", not "pointed to"
         cue_end = verb
@@ -114,13 +122,21 @@ class StatementStage:
                             cue_end = obj
                             if self.verbs[obj.lemma_.lower()] in ("hope", "plan"):
                                 hedge_tokens = (verb.i, obj.i + 1)
-        if content is None:
+        extent = None
+        if content is not None:
+            start, end = _clean(doc, max(content[0], verb.sent.start), min(content[1], verb.sent.end))
+            if start < end:
+                extent = _widen_to_quotes(doc, _chars(doc, start, end), quotes)
+        if extent is None and kind in ("speech", "media"):
+            extent = _adjacent_quote(doc, verb, quotes)  # “…?” she said. / he said, “…”
+        if extent is None:
             return None
-        start, end = content
-        # a quote the clause lies in or touches is the content: “…,” he said / he said: “…”
-        start, end = _widen_to_quotes(doc, verb, (start, end), quotes)
-        if start <= verb.i < end:  # the verb cannot be inside what it reports
+        parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and extent[0] <= verb.head.idx < extent[1]
+        if extent[0] <= verb.idx < extent[1] and not parenthetical:  # a verb is not inside what it reports
             return None
+        extent = _follow_quotes(doc.text, extent, quotes)
+        span = doc.char_span(*extent, alignment_mode="expand")
+        start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
         source_tok = _subject(verb)
         source = _subtree_chars(doc, source_tok) if source_tok is not None else None
         if source_tok is not None and source_tok.dep_ == "agent":
@@ -129,7 +145,7 @@ class StatementStage:
         for i in range(verb.i, cue_end.i + 1):
             taken.add(i)
         cue_chars = _chars(doc, _cue_start(verb), cue_end.i + 1)
-        content_chars = _trim(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        content_chars = _trim(doc.text, *extent)
         kind_ = _kind(doc.text, content_chars, quotes)
         hedge = _chars(doc, *hedge_tokens) if hedge_tokens else self._hedge(doc, verb, kind, (start, end), cue_chars)
         return _Found(
@@ -140,6 +156,7 @@ class StatementStage:
             speaker_token=source_tok.i if source_tok is not None else None,
             channel=self._channel(doc, verb, (start, end)),
             hedge=hedge,
+            rank=RANKS[kind],
         )
 
     def _content(self, doc: Doc, verb: Token, kind: str) -> tuple[int, int] | None:
@@ -152,16 +169,24 @@ class StatementStage:
             for t in child.subtree:
                 if t.lower_ == "that" and t.dep_ == "mark" and t.i > verb.i:
                     return (t.i, _subtree(t.head)[1])
-        if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i:  # "…, Netanyahu said."
-            head_range = _subtree(verb.head)
-            if verb.head.dep_ == "ROOT":
-                return (head_range[0], verb.i) if _span_is_clause(doc, head_range[0], verb.i) else None
-        for child in children:  # "said: …" → the quote handled by the caller; objects of media verbs
-            if child.dep_ == "dobj" and kind in ("media",) and child.pos_ != "PRON":
-                return _subtree(child)
-        for child in children:  # "reported on …", "spoke about …"
-            if child.dep_ == "prep" and child.lower_ in ("about",):
-                return _subtree(child)
+        if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and _subject(verb):
+            # "…, Netanyahu said." / "Talks, he said, had stalled": the clause around the cue
+            mine = {t.i for t in verb.subtree}
+            rest = [t.i for t in verb.head.subtree if t.i not in mine and not t.is_punct]
+            if verb.dep_ == "advcl" and not (doc[verb.i - 1].is_punct or doc[min(verb.i + 1, len(doc) - 1)].is_punct):
+                return None  # a true adverbial clause, not a parenthetical cue
+            if rest and _span_is_clause(doc, min(rest), max(rest) + 1):
+                return (min(rest), max(rest) + 1)
+        lemma = verb.lemma_.lower()
+        if kind in ("speech", "media", "stance") and lemma not in NO_OBJECT_CONTENT:
+            for child in children:  # "endorsed Clinton", "announced a plan", "denied the report"
+                if child.dep_ in ("dobj", "attr") and not (child.pos_ == "PRON" and kind != "stance"):
+                    return _subtree(child)
+        for child in children:  # "referred to X", "railed against Y", "asked about Z"
+            if child.dep_ == "prep" and child.i > verb.i and (kind == "stance" or child.lower_ in ("about",)):
+                pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and not pobj.ent_type_ in ("DATE", "TIME"):
+                    return _subtree(pobj) if kind == "stance" else _subtree(child)
         return None
 
     def _hedge(self, doc: Doc, verb: Token, kind: str, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int] | None:
@@ -403,7 +428,13 @@ def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
         end -= 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
-    return _chars(doc, start, end)
+    first, last = _chars(doc, start, end)
+    # a misparse may run over a paragraph break ("Lawbreaker?\n\nSenate Minority Leader …")
+    cut = doc.text.rfind("\n", first, token.idx)
+    first = cut + 1 if cut >= 0 else first
+    cut = doc.text.find("\n", token.idx, last)
+    last = cut if cut >= 0 else last
+    return _trim(doc.text, first, last)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -456,28 +487,74 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without edge punctuation, a dangling conjunction or a lone "that"-less comma."""
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS or
+                           doc[end - 1].dep_ == "cc" or doc[end - 1].is_space):
+        end -= 1
+    while start < end and ((doc[start].is_punct and doc[start].text not in QUOTE_CHARS) or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quote right before the cue clause (“…,” she said) or right after it (he said: “…”)."""
+    clause = [t.i for t in verb.subtree if t.dep_ not in ("ccomp", "parataxis") or t is verb]
+    subject = _subject(verb)
+    left = min([verb.i] + ([min(t.i for t in subject.subtree)] if subject is not None and subject.i < verb.i else []))
+    left_char = doc[left].idx
+    para_start = doc.text.rfind("\n", 0, left_char) + 1
+    para_end = doc.text.find("\n", verb.idx)
+    para_end = len(doc.text) if para_end < 0 else para_end
+    before = [q for q in quotes if para_start <= q[0] and q[1] <= left_char and not doc.text[q[1]:left_char].strip(" ,—-")]
+    if before:
+        return before[-1]
+    right_char = verb.idx + len(verb)
+    for qs, qe in quotes:
+        if right_char <= qs < para_end:
+            between = doc.text[right_char:qs]
+            if len(between) <= 60 and not any(ch in between for ch in ".!?\"“”") and between.rstrip()[-1:] in (",", ":", ""):
+                return (qs, qe)
+            break
+    del clause
+    return None
+
+
+def _follow_quotes(text: str, extent: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """A quote split around its cue is one statement: “…,” he said. “…” — the quotes that follow
+    in the same paragraph join, as long as nothing but the cue clause or spaces lies between."""
+    start, end = extent
+    if not any(q[0] == start or q[1] == end for q in quotes):
+        return extent
+    first = True
+    for qs, qe in quotes:
+        if qs < end:
+            continue
+        gap = text[end:qs]
+        if "\n" in gap or (not first and gap.strip()) or any(ch in gap for ch in "\"“”"):
+            break
+        if first and len(gap) > 80:
+            break
+        after = text[qe : (text.find("\n", qe) + 1 or len(text) + 1) - 1]
+        if after.strip(" .") and any(ch.isalpha() for ch in after[:40]) and first is False:
+            break  # the next quote has a cue of its own
+        end = qe
+        first = False
+    return start, end
+
+
 def _span_is_clause(doc: Doc, start: int, end: int) -> bool:
     """A stretch that has a verb of its own (content-first order: "Talks failed, he said")."""
     return any(t.pos_ in ("VERB", "AUX") for t in doc[start:end])
 
 
-def _widen_to_quotes(doc: Doc, verb: Token, content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
-    """Grow the content to the quotes it touches; a quote split around its cue becomes one extent."""
-    start_c, end_c = doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1])
+def _widen_to_quotes(doc: Doc, extent: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Grow the content to the quotes it lies in or touches (“We have moved,” → marks included)."""
+    start_c, end_c = extent
     for qs, qe in quotes:
-        touches = qs <= start_c < qe or qs < end_c <= qe or (start_c <= qs and qe <= end_c + 2)
-        if touches:
+        if qs < end_c and qe > start_c:
             start_c, end_c = min(start_c, qs), max(end_c, qe)
-    # "“…,” he said, “…”": a quote opening right after the cue clause continues it
-    sent = verb.sent
-    if end_c <= verb.idx:
-        after = [q for q in quotes if sent.start_char <= q[0] < sent.end_char + 2 and q[0] > verb.idx]
-        for qs, qe in after:
-            between = doc.text[verb.idx : qs]
-            if len(between) < 60 and not any(ch in between for ch in ".!?"):
-                end_c = max(end_c, qe)
-    span = doc.char_span(start_c, end_c, alignment_mode="expand")
-    return (span.start, span.end) if span is not None else content
+    return start_c, end_c
 
 
 def _kind(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) -> str:
@@ -492,11 +569,16 @@ def _kind(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) ->
 
 
 def _drop_nested(found: list[_Found]) -> list[_Found]:
-    """A statement whose cue is inside another statement's content is part of that one."""
-    return [
-        f for f in found
-        if not any(o is not f and o.content[0] <= f.cue[0] < o.content[1] and o.kind != "no_comment" for o in found)
-    ]
+    """A statement whose cue is inside another statement's content is part of that one — unless it
+    is speech inside a stance or thought ("criticized what she said in 2010": "said" stays)."""
+    dropped: set[int] = set()
+    for i, f in enumerate(found):
+        for j, o in enumerate(found):
+            if i == j or i in dropped or j in dropped or o.kind == "no_comment":
+                continue
+            if o.content[0] <= f.cue[0] < o.content[1]:
+                dropped.add(j if f.rank > o.rank else i)
+    return [f for i, f in enumerate(found) if i not in dropped]
 
 
 def _antecedent(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
