@@ -46,6 +46,7 @@ CONTENT_PREPS = {"for", "about", "on", "of"}
 # speech verbs whose object is the audience or nothing said ("told reporters", "said it")
 NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "warn", "urge", "assure", "remind", "note", "continue",
                      "answer", "respond", "reply", "explain", "comment", "agree", "joke", "complain"}
+ATTITUDE_PREPS = {"for", "about", "over", "in", "that", "at", "with"}
 QUOTE_CHARS = "\"“”«»„"
 
 
@@ -78,6 +79,7 @@ class StatementStage:
         register_extensions()
         self.verbs = {lemma: kind for lemma, kind in table("reporting_verbs.tsv")}
         self.nouns = words("noun_cues.txt")
+        self.attitudes = words("attitude_nouns.txt")
         self.channels = words("channels.txt")
         self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
 
@@ -110,18 +112,20 @@ class StatementStage:
         cue_end = verb
         if verb.lemma_.lower() == "point":
             cue_end = next(c for c in verb.children if c.dep_ == "prt")
-        content = self._content(doc, verb, kind)
+        content = None
         hedge_tokens: tuple[int, int] | None = None
-        if content is None and kind in ("hope", "speech", "thought"):
-            # "expressed hope for X": a noun of hoping as object, its complement the content
-            for obj in verb.children:
-                if obj.dep_ == "dobj" and self.verbs.get(obj.lemma_.lower()) in ("hope", "thought", "speech", "plan"):
-                    for prep in obj.children:
-                        if prep.dep_ in ("prep", "acl", "ccomp") and prep.i > obj.i:
-                            content = _subtree(prep)
-                            cue_end = obj
-                            if self.verbs[obj.lemma_.lower()] in ("hope", "plan"):
-                                hedge_tokens = (verb.i, obj.i + 1)
+        # "expressed hope for X": a noun of hoping or saying as object, its complement the content
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.lower_ in self.attitudes:
+                for prep in obj.children:
+                    if prep.i > obj.i and (prep.dep_ in ("acl", "ccomp") or prep.lower_ in ATTITUDE_PREPS):
+                        content = _subtree(prep)
+                        cue_end = obj
+                        if self.verbs.get(obj.lemma_.lower()) in ("hope", "plan"):
+                            hedge_tokens = (verb.i, obj.i + 1)
+                        break
+        if content is None:
+            content = self._content(doc, verb, kind)
         extent = None
         if content is not None:
             start, end = _clean(doc, max(content[0], verb.sent.start), min(content[1], verb.sent.end))
@@ -166,12 +170,18 @@ class StatementStage:
             if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and kind in ("hope", "plan", "thought")):
                 return _subtree(child)
         for child in children:  # "told reporters at a meeting that …" parsed as a relative clause
+            if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or kind not in ("speech", "media"):
+                continue
             for t in child.subtree:
                 if t.lower_ == "that" and t.dep_ == "mark" and t.i > verb.i:
                     return (t.i, _subtree(t.head)[1])
         if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and _subject(verb):
             # "…, Netanyahu said." / "Talks, he said, had stalled": the clause around the cue
             mine = {t.i for t in verb.subtree}
+            left = min(mine)
+            if any(c.dep_ == "mark" for c in verb.children) or (
+                    verb.i > verb.head.i and (left == 0 or not doc[left - 1].is_punct)):
+                return None  # "… added that both sides had agreed": a clause, not a parenthetical
             rest = [t.i for t in verb.head.subtree if t.i not in mine and not t.is_punct]
             if verb.dep_ == "advcl" and not (doc[verb.i - 1].is_punct or doc[min(verb.i + 1, len(doc) - 1)].is_punct):
                 return None  # a true adverbial clause, not a parenthetical cue
