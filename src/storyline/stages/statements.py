@@ -180,7 +180,8 @@ class StatementStage:
             for t in child.subtree:
                 if t.lower_ == "that" and t.dep_ == "mark" and t.i > verb.i:
                     return (t.i, _subtree(t.head)[1])
-        if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and _subject(verb):
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+        if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and own_subject:
             # "…, Netanyahu said." / "Talks, he said, had stalled": the clause around the cue
             mine = {t.i for t in verb.subtree}
             left = min(mine)
@@ -193,6 +194,10 @@ class StatementStage:
             if rest and _span_is_clause(doc, min(rest), max(rest) + 1):
                 return (min(rest), max(rest) + 1)
         lemma = verb.lemma_.lower()
+        agent = any(c.dep_ == "agent" for c in children)
+        for child in children:  # "The plan was announced by the ministry": the subject was said
+            if child.dep_ == "nsubjpass" and agent:
+                return _subtree(child)
         if kind in ("speech", "media", "stance") and lemma not in NO_OBJECT_CONTENT:
             for child in children:  # "endorsed Clinton", "announced a plan", "denied the report"
                 if child.dep_ in ("dobj", "attr") and not (child.pos_ == "PRON" and kind != "stance"):
@@ -330,7 +335,7 @@ class StatementStage:
             cue=_chars(doc, noun.i, noun.i + 1),
             content=_chars(doc, start, end),
             kind="indirect",
-            source=_chars(doc, source_tok.i, source_tok.i + 1) if source_tok is not None else None,
+            source=_subtree_chars(doc, source_tok) if source_tok is not None else None,
             speaker_token=source_tok.i if source_tok is not None else None,
         )
 
@@ -467,7 +472,7 @@ def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
     start, end = _subtree(token)
-    while end - 1 > start and doc[end - 1].is_punct:
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):  # "the ministry’s"
         end -= 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
@@ -517,10 +522,10 @@ def _subject(verb: Token) -> Token | None:
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
-            if child.dep_ in SUBJECTS and child.pos_ != "PRON" or child.dep_ in ("nsubj",):
+            if child.dep_ == "agent":  # "was reported by Axios": the agent speaks
                 return child
         for child in verb.children:
-            if child.dep_ == "agent":
+            if child.dep_ in ("nsubj", "csubj"):
                 return child
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             verb = verb.head
