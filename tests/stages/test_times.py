@@ -71,6 +71,10 @@ def test_times_seed_article_values(seed_record):
         ("The vote is set for March 3, 2026.", ("March 3, 2026", "DATE", "2026-03-03", None)),
         ("The dam was built in the 20th century.", ("the 20th century", "DATE", "19", None)),
         ("Arrivals peak in the summer of 2023.", ("the summer of 2023", "DATE", "2023-SU", None)),
+        ("Sales for the full year rose 3%.", ("the full year", "DATE", "2025", None)),
+        ("The firm earned $5 million in the year ended June 30.", ("the year", "DURATION", "P1Y", None)),
+        ("The truce collapsed three days later.", ("three days", "DURATION", "P3D", None)),
+        ("Ballots must arrive at least 30 days before the vote.", ("at least 30 days", "DURATION", "P30D", "EQUAL_OR_MORE")),
     ],
 )
 def test_times_constructions(nlp, sentence, expected):

@@ -49,7 +49,7 @@ class Found:
     mod: str | None = None
     relative: bool = False  # resolved against the DCT (or would need it)
     start: int = 0
-    end: int = 0
+    end: int = 0  # a normaliser may set it to end the expression early ("three days" of "three days later")
     rule: str = ""
 
 
@@ -394,6 +394,14 @@ def n_rel_unit(m, ctx):
     return _rel(ctx, "DATE", lambda d: cal.at_granularity(cal.shift(d, unit, shift), unit), mod)
 
 
+def n_the_year(m, ctx):
+    """"the year", "for the full year", "earlier in the year": the DCT's year; "the year ended
+    June 30" (a reporting period named by its last day) is a one-year duration."""
+    if m["ended"]:
+        return Found("DURATION", "P1Y")
+    return _rel(ctx, "DATE", lambda d: f"{d.year:04d}")
+
+
 def n_period_end(m, ctx):
     """"by week's end", "year-end", "the end of the month": the current period, mod END."""
     unit = unit_of(m["unit"])
@@ -521,6 +529,7 @@ def n_holiday(m, ctx):
     return Found("DATE", pick.isoformat(), relative=True)
 
 
+RELATIVE_SIGNALS = {"later", "before", "after"}  # anchored to another event, not to the DCT
 AGO_SIGN = {"ago": -1, "earlier": -1, "before": -1, "back": -1, "previously": -1, "prior": -1,
             "later": 1, "after": 1, "from now": 1, "hence": 1, "on": 1}
 
@@ -545,8 +554,13 @@ def n_duration(m, ctx):
     if not plural and isinstance(n, float) and 1500 <= n <= 2100:
         return None  # a year before a noun: "the 1988 quarter"
     mod = _mod(m, "mod", "mod2")
-    if m["ago"]:
-        sign = AGO_SIGN.get(" ".join(m["ago"].lower().split()), -1)
+    signal = " ".join((m["ago"] or "").lower().split())
+    if signal in RELATIVE_SIGNALS:
+        # "three days later", "30 days before the vote": TimeML tags the length, the word after
+        # it is a signal that relates two events, not a date of its own
+        return Found("DURATION", period(n, unit), mod, end=m.start("ago"))
+    if signal:
+        sign = AGO_SIGN.get(signal, -1)
         return _ago(m, ctx, n, unit, sign, mod)
     if num_word in ("a", "an", "one", "per") and _after_amount(ctx.text, m.start()):
         return Found("SET", period(1, unit), None)
@@ -748,6 +762,7 @@ RULES: list[Rule] = [
     Rule("deictic-day", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?P<day>{REL_DAY}|the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow)(?:{S}(?P<pod>{POD}))?{E}"), n_deictic_day),
     Rule("part-of-day", _c(rf"{B}(?P<which>this|last|yesterday|tomorrow|tonight){S}(?P<pod>{POD}){E}"), n_pod),
     Rule("rel-unit", _c(rf"{B}(?:(?P<pos>{POSITION}|earlier|later|sometime|some{S}time){S})?(?P<which>{_WHICH}|the{S}same|the{S}last){S}(?P<unit>week|weekend|month|year|decade|century)(?![\w-]){E}"), n_rel_unit),
+    Rule("the-year", _c(rf"{B}(?P<x>(?:(?:earlier|later){S}in{S})?the{S}(?:(?:full|fiscal|financial|entire|whole|calendar){S})?year)(?P<ended>{S}(?:ended|ending))?(?!{S}(?:before|after|earlier|later|ago|of{S}the)\b)(?![\w'’-])"), n_the_year),
     Rule("period-end", _c(rf"{B}(?:the{S})?(?P<unit>week|month|year|quarter|decade)(?:{AP}s{S}|[\s-])end{E}"), n_period_end),
     Rule("end-of", _c(rf"{B}the{S}(?:end|close){S}of{S}the{S}(?P<unit>week|month|year|quarter|decade){E}"), n_period_end),
     Rule("weekday", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?:(?P<which>{_WHICH}){S})?(?P<weekday>{WEEKDAY})(?!s\b)(?:{S}(?P<pod>{POD}))?(?![\w-])"), n_weekday),
@@ -838,7 +853,7 @@ def find(text: str, ctx: Context, keep: Callable[[int, int, str], bool] = lambda
             if found is None:
                 rejected.append((start, end, rule, m))
                 continue
-            found.start, found.end, found.rule = start, end, rule.name
+            found.start, found.end, found.rule = start, found.end or end, rule.name
             results.append(found)
         if not rejected:
             return results
