@@ -151,3 +151,23 @@ def _doc(nlp, text):
     from storyline.pipeline import make_doc
 
     return make_doc(nlp, make_article(text, date=DCT))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The dam burst on March 3, 2019. Later that day, rescuers arrived.", ("Later that day", "DATE", "2019-03-03", None)),
+        ("The firm was founded in 1996. The following year it went public.", ("The following year", "DATE", "1997", None)),
+        ("Shares closed higher on Oct. 27, 2023 than the previous Friday.", ("the previous Friday", "DATE", "2023-10-20", None)),
+        ("The clinic was attacked last October and closed that same day.", ("that same day", "DATE", "2024-10-XX", None)),
+        ("The storm hit on May 4, 2021, and the roads reopened the next morning.", ("the next morning", "TIME", "2021-05-05TMO", None)),
+        ("The ministers signed the accord that day.", ("that day", "DATE", "2025-07-09", None)),
+    ],
+)
+def test_times_anaphoric_dates_follow_the_last_date_mentioned(nlp, sentence, expected):
+    assert expected in times(nlp, sentence)
+
+
+def test_times_deictic_dates_keep_the_dct_after_another_date(nlp):
+    got = times(nlp, "The firm was founded in 1996 and its sales rose last year.")
+    assert ("last year", "DATE", "2024", None) in got

@@ -40,6 +40,7 @@ class Context:
     tense: Callable[[int, int], Tense] = lambda start, end: None
     text: str = ""
     reference_quarter: str | None = None  # the last quarter mentioned ("the third quarter" → 2025-Q3)
+    reference_date: str | None = None  # the last calendar date mentioned, for "that day", "the following year"
 
 
 @dataclass
@@ -391,7 +392,13 @@ def n_rel_unit(m, ctx):
         return _rel(ctx, "DATE", lambda d: cal.week(cal.shift(d, "W", shift)) + "-WE", mod)
     if unit is None:
         return None
+    anchor = reference(ctx, unit) if which in ANAPHORIC_WHICH else None
+    if anchor is not None:  # "the following year" after "in 1996": 1997
+        return Found("DATE", cal.at_granularity(cal.shift(anchor, unit, shift), unit), mod)
     return _rel(ctx, "DATE", lambda d: cal.at_granularity(cal.shift(d, unit, shift), unit), mod)
+
+
+ANAPHORIC_WHICH = {"the following", "following", "the previous", "previous", "the same"}
 
 
 def n_the_year(m, ctx):
@@ -400,6 +407,54 @@ def n_the_year(m, ctx):
     if m["ended"]:
         return Found("DURATION", "P1Y")
     return _rel(ctx, "DATE", lambda d: f"{d.year:04d}")
+
+
+# ---------------------------------------------------------------- anaphoric dates (the reference time)
+ANAPHORIC_SHIFT = {"following": 1, "next": 1, "previous": -1, "prior": -1, "preceding": -1, "same": 0}
+GRANULARITY = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
+_REFERENCE = re.compile(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q([1-4])))?")
+
+
+def reference(ctx: Context, unit: str) -> date | None:
+    """The last date mentioned before this expression, if it is at least as fine as ``unit``
+    ("Oct. 12, 1998 ... that day" → 1998-10-12; "in 1996 ... the following year" → 1996-01-01)."""
+    m = _REFERENCE.fullmatch(ctx.reference_date or "")
+    if not m:
+        return None
+    year, month, day, week, quarter = m.groups()
+    if day:
+        d, grain = date(int(year), int(month), int(day)), "D"
+    elif month:
+        d, grain = date(int(year), int(month), 1), "M"
+    elif week:
+        d, grain = date.fromisocalendar(int(year), int(week), 1), "W"
+    elif quarter:
+        d, grain = date(int(year), 3 * int(quarter) - 2, 1), "Q"
+    else:
+        d, grain = date(int(year), 1, 1), "Y"
+    return d if GRANULARITY[grain] <= GRANULARITY.get(unit, 4) else None
+
+
+def n_anaphoric(m, ctx):
+    """"that day", "earlier that year", "the same week", "the following month", "the next morning":
+    relative to the last date the narrative mentioned, else to the DCT."""
+    which = (m["which"] or "same").lower()
+    word = m["unit"].lower()
+    pod = lookup("partofday", word)
+    unit = "D" if pod else unit_of(word)
+    if unit is None or unit == "WE":
+        return None
+    shift = ANAPHORIC_SHIFT[which]
+    suffix = f"T{pod}" if pod else ""
+    anchor = reference(ctx, unit)
+    if anchor is not None:
+        return Found("TIME" if pod else "DATE", cal.at_granularity(cal.shift(anchor, unit, shift), unit) + suffix)
+    if ctx.reference_date and shift == 0 and unit in ("D", "M") and re.fullmatch(r"[\d-]+", ctx.reference_date):
+        # the last date is coarser: "last October ... that same day" → 1998-10-XX
+        pieces = ctx.reference_date.split("-")
+        value = "-".join(pieces + ["XX"] * ({"D": 3, "M": 2}[unit] - len(pieces)))
+        return Found("TIME" if pod else "DATE", value + suffix)
+    return _rel(ctx, "TIME" if pod else "DATE", lambda d: cal.at_granularity(cal.shift(d, unit, shift), unit) + suffix)
 
 
 def n_period_end(m, ctx):
@@ -441,6 +496,11 @@ def n_weekday(m, ctx):
     pod = lookup("partofday", m["pod"]) if m["pod"] else None
     suffix = f"T{pod}" if pod else ""
     mod = _mod(m, "pos")
+    anchor = reference(ctx, "D") if which in ("the previous", "previous", "the following", "following") else None
+    if anchor is not None:
+        # "the previous Friday" after "Oct. 27": the Friday before that day, not before the DCT
+        way = "past" if which.endswith("previous") else "future"
+        return Found("TIME" if pod else "DATE", cal.weekday(anchor, day, way, strict=True).isoformat() + suffix, mod)
     if which in ("last", "this past", "past", "the previous", "previous"):
         fn = lambda d: cal.weekday(d, day, "past", strict=True)  # noqa: E731
     elif which in ("next", "this coming", "coming", "the coming", "the following", "following"):
@@ -762,6 +822,7 @@ RULES: list[Rule] = [
     Rule("deictic-day", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?P<day>{REL_DAY}|the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow)(?:{S}(?P<pod>{POD}))?{E}"), n_deictic_day),
     Rule("part-of-day", _c(rf"{B}(?P<which>this|last|yesterday|tomorrow|tonight){S}(?P<pod>{POD}){E}"), n_pod),
     Rule("rel-unit", _c(rf"{B}(?:(?P<pos>{POSITION}|earlier|later|sometime|some{S}time){S})?(?P<which>{_WHICH}|the{S}same|the{S}last){S}(?P<unit>week|weekend|month|year|decade|century)(?![\w-]){E}"), n_rel_unit),
+    Rule("anaphoric", _c(rf"{B}(?:(?:earlier|later){S})?(?:that(?:{S}same)?|the{S}(?P<which>same|following|previous|prior|preceding))(?:{S}(?P<unit>day|week|month|year|morning|afternoon|evening|night))(?![\w'’-])|{B}the{S}(?P<which2>next){S}(?P<unit2>day|morning|afternoon|evening|night)(?![\w'’-])"), lambda m, c: n_anaphoric(_Pair(m), c)),
     Rule("the-year", _c(rf"{B}(?P<x>(?:(?:earlier|later){S}in{S})?the{S}(?:(?:full|fiscal|financial|entire|whole|calendar){S})?year)(?P<ended>{S}(?:ended|ending))?(?!{S}(?:before|after|earlier|later|ago|of{S}the)\b)(?![\w'’-])"), n_the_year),
     Rule("period-end", _c(rf"{B}(?:the{S})?(?P<unit>week|month|year|quarter|decade)(?:{AP}s{S}|[\s-])end{E}"), n_period_end),
     Rule("end-of", _c(rf"{B}the{S}(?:end|close){S}of{S}the{S}(?P<unit>week|month|year|quarter|decade){E}"), n_period_end),
@@ -808,6 +869,15 @@ class _Which:
         return self.m.end()
 
 
+class _Pair(_Which):
+    """One normaliser for two alternatives of a pattern: "the following day" and "the next day"."""
+
+    def __getitem__(self, key):
+        if key in ("which", "unit"):
+            return self.m[key] or self.m[key + "2"]
+        return self.m[key]
+
+
 class _NoWhich(_Which):
     def __getitem__(self, key):
         return None if key in ("which", "pos") else self.m[key]
@@ -848,6 +918,7 @@ def find(text: str, ctx: Context, keep: Callable[[int, int, str], bool] = lambda
         rejected = []
         results = []
         ctx.reference_quarter = None
+        ctx.reference_date = None
         for start, end, rule, m in chosen:
             found = rule.normalise(m, ctx)
             if found is None:
@@ -855,6 +926,8 @@ def find(text: str, ctx: Context, keep: Callable[[int, int, str], bool] = lambda
                 continue
             found.start, found.end, found.rule = start, found.end or end, rule.name
             results.append(found)
+            if found.type in ("DATE", "TIME") and found.value and _REFERENCE.match(found.value):
+                ctx.reference_date = _REFERENCE.match(found.value)[0]
         if not rejected:
             return results
         ids = {id(r[3]) for r in rejected}
