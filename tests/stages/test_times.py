@@ -171,3 +171,21 @@ def test_times_anaphoric_dates_follow_the_last_date_mentioned(nlp, sentence, exp
 def test_times_deictic_dates_keep_the_dct_after_another_date(nlp):
     got = times(nlp, "The firm was founded in 1996 and its sales rose last year.")
     assert ("last year", "DATE", "2024", None) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        # a past moment looking ahead: the nearest Friday to a Monday DCT
+        ("The offer had been due to expire Friday.", "2025-07-07", ("Friday", "DATE", "2025-07-04", None)),
+        ("Organisers planned a rally on Saturday.", "2025-07-11", ("Saturday", "DATE", "2025-07-12", None)),
+        ("Officials postponed the vote until Tuesday.", "2025-07-07", ("Tuesday", "DATE", "2025-07-08", None)),
+        ("The shares are to resume trading Tuesday.", "2025-07-09", ("Tuesday", "DATE", "2025-07-15", None)),
+        ("The envoy would be travelling Thursday.", "2025-07-09", ("Thursday", "DATE", "2025-07-10", None)),
+        ("The sale is scheduled to close Monday.", "2025-07-10", ("Monday", "DATE", "2025-07-14", None)),
+        ("The new board takes office effective Feb. 1.", "2025-10-26", ("Feb. 1", "DATE", "2026-02-01", None)),
+        ("The gain is included in the quarter.", "2025-07-09", ("the quarter", "DATE", "2025-Q2", None)),
+    ],
+)
+def test_times_tense_and_deadlines_choose_the_occurrence(nlp, sentence, dct, expected):
+    assert expected in times(nlp, sentence, date=dct)

@@ -31,7 +31,7 @@ from storyline.times import calendar as cal
 from storyline.times.lexicon import alternation as alt
 from storyline.times.lexicon import lookup
 
-Tense = str | None  # "past", "present", "future" or None (no verb found)
+Tense = str | None  # "past", "present", "future", "prospective" (ahead of a past moment) or None
 
 
 @dataclass
@@ -156,7 +156,7 @@ def direction(ctx: Context, start: int, end: int, default: str = "past") -> str:
         return "past"
     if tense == "future":
         return "future"
-    if tense == "present":
+    if tense in ("present", "prospective"):  # "prospective": ahead of a past moment ("was due to end Friday")
         return "nearest"
     return default
 
@@ -338,8 +338,8 @@ def n_rel_quarter(m, ctx):
         shift = -4 if not ctx.reference_quarter else None
     elif which in ("latest", "last", "past", "previous", "most recent", "recent"):
         shift = -1
-    else:  # "the quarter": the one just reported on in past tense, the current one otherwise
-        shift = -1 if direction(ctx, m.start(), m.end()) == "past" else 0
+    else:  # "the quarter": the one just reported on, unless the verb looks ahead ("will earn ... for the quarter")
+        shift = 0 if direction(ctx, m.start(), m.end()) == "future" else -1
     if shift is None:
         value = _year_earlier(ctx.reference_quarter)
     else:
