@@ -189,3 +189,8 @@ def test_times_deictic_dates_keep_the_dct_after_another_date(nlp):
 )
 def test_times_tense_and_deadlines_choose_the_occurrence(nlp, sentence, dct, expected):
     assert expected in times(nlp, sentence, date=dct)
+
+
+def test_times_an_agreed_meeting_lies_ahead(nlp):
+    got = times(nlp, "Both sides had agreed to meet again on Monday.", date="2025-07-10")
+    assert ("Monday", "DATE", "2025-07-14", None) in got

@@ -26,6 +26,8 @@ FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 # verbs whose infinitive complement lies ahead: "plans to meet on Friday", "is due to vote Monday"
 FUTURE_GOVERNORS = {"plan", "schedule", "expect", "due", "set", "intend", "hope", "aim", "prepare", "want",
                     "seek", "propose", "agree", "promise", "threaten", "vow", "go"}
+# a timetable, which may have passed by the DCT: "had been due to expire Friday"
+SCHEDULE_GOVERNORS = {"due", "schedule", "set", "expect", "slate"}
 PAST_AUX = {"had", "did", "was", "were"}
 MODAL_AUX = {"would", "might", "may", "should", "must", "can"}  # "could" only before a bare verb: "could not be reached Monday" is past
 # verbs that set a time for something still to come: "planned a rally on Saturday", "postponed
@@ -119,6 +121,8 @@ def tense_of(verb: Token) -> str | None:
         if head is not verb and (head.lemma_ in FUTURE_GOVERNORS or head.lower_ == "going" or head.lemma_ == "be"):
             # "plans to meet Friday", "is to resume Tuesday"; but "was due to expire Friday" looks
             # ahead from a past moment, so Friday may be either side of the DCT
+            if head.lemma_ not in SCHEDULE_GOVERNORS:
+                return "future"  # an intention stays ahead: "had agreed to meet again on Monday"
             ruler = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)  # "due" → "had been"
             return "prospective" if ruler is not None and tense_of(ruler) == "past" else "future"
         if head is not verb and head.pos_ in ("VERB", "AUX"):
