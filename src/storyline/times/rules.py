@@ -194,6 +194,10 @@ def n_full_date(m, ctx):
         return Found("DATE", f"{int(m['year']):04d}-{month:02d}-{day:02d}")
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True)
+    which = (m.groupdict().get("which") or "").lower() if isinstance(m, re.Match) else ""
+    if which in ("last", "next"):  # "last Oct. 23": the one before the DCT
+        way = "past" if which == "last" else "future"
+        return Found("DATE", f"{cal.year_for(ctx.dct, month, day, way):04d}-{month:02d}-{day:02d}", relative=True)
     way = direction(ctx, m.start(), m.end(), "nearest")
     year = cal.year_for(ctx.dct, month, day, way)
     if way == "past" and cal.days_ahead(ctx.dct, month, day) <= SOON_DAYS:
@@ -352,6 +356,15 @@ def _year_earlier(value: str) -> str:
     return f"{int(value[:4]) - 1:04d}{value[4:]}"
 
 
+def n_year_period(m, ctx):
+    """"the 1988 quarter", "the 1989 period": in a quarterly report, that year's quarter of the
+    same number as the one under discussion; otherwise the year."""
+    year = int(m["year"])
+    if ctx.reference_quarter and ctx.reference_quarter[:4].isdigit():
+        return Found("DATE", f"{year:04d}{ctx.reference_quarter[4:]}")
+    return Found("DATE", f"{year:04d}") if m["unit"].lower() == "period" else None
+
+
 def n_year_ago_adj(m, ctx):
     """"year-earlier", "the year-ago quarter": the same period a year before the reference period."""
     if ctx.dct is None:
@@ -478,7 +491,7 @@ def n_deictic_day(m, ctx):
 
 
 def n_pod(m, ctx):
-    """"this morning", "last night", "yesterday afternoon"."""
+    """"this morning", "last night", "yesterday afternoon", "mid-afternoon yesterday"."""
     which = m["which"].lower()
     pod = lookup("partofday", m["pod"])
     offset = -1 if which in ("last", "yesterday") and not (which == "last" and pod != "NI") else 0
@@ -613,6 +626,8 @@ def n_duration(m, ctx):
         return None  # an age: "52 years old"
     if not plural and isinstance(n, float) and 1500 <= n <= 2100:
         return None  # a year before a noun: "the 1988 quarter"
+    if m["half"] and isinstance(n, float):
+        n += 0.5  # "a minute and a half"
     mod = _mod(m, "mod", "mod2")
     signal = " ".join((m["ago"] or "").lower().split())
     if signal in RELATIVE_SIGNALS:
@@ -803,7 +818,7 @@ RULES: list[Rule] = [
     # 1. absolute dates
     Rule("iso", _c(rf"{B}\d{{4}}-[01]\d-[0-3]\d(?P<time>[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?{E}"), n_iso),
     Rule("numeric-date", _c(rf"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}}){E}"), n_numeric_date),
-    Rule("month-day", _c(rf"{B}(?:{WEEKDAY},?{S})?(?P<month>{MONTH}){S}(?P<day>{DAY})(?!\d|:\d|\s*%|,\d)(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_full_date),
+    Rule("month-day", _c(rf"{B}(?:{WEEKDAY},?{S}|(?P<which>last|next){S})?(?P<month>{MONTH}){S}(?P<day>{DAY})(?!\d|:\d|\s*%|,\d)(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_full_date),
     Rule("day-month", _c(rf"{B}(?:{WEEKDAY},?{S})?(?:the{S})?(?P<day>{DAY}){S}(?:of{S})?(?P<month>{MONTH})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_full_date),
     Rule("month-year", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{MONTH}),?{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<which>last|this|next){S}year){E}"), n_month_year),
     Rule("year", _c(rf"(?<![\w$€£#.,/-])(?:(?P<pos>{POSITION})[\s-]+)?(?:(?:the{S})?(?:calendar|fiscal){S}(?:year{S})?)?(?P<year>{YEAR})(?![\w%-]|\.\d|\s*%|\s*(?:percent|per\s+cent)\b)"), n_year),
@@ -815,11 +830,13 @@ RULES: list[Rule] = [
     Rule("part", _c(rf"{B}(?:(?:the|(?P<owner>(?:this|last|next){S}year{AP}s)){S}(?=(?:{YEAR}{S})?(?:fiscal[\s-]+)?{ORD}{S}))?(?:(?P<year>{YEAR}){S})?(?:fiscal[\s-]+)?(?P<ord>{ORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?!s)(?:{S}of{S}(?:fiscal{S})?(?P<year2>{YEAR})|,?{S}(?P<year3>{YEAR}))?{E}"), n_part),
     Rule("q", re.compile(rf"{B}Q(?P<n>[1-4])(?:{S}(?:FY)?(?P<year>{YEAR}|\d\d(?!\d)))?{E}"), n_q),
     Rule("rel-quarter", _c(rf"{B}(?:(?:the|this|that|its|their){S}(?:(?P<which>latest|current|past|previous|last|most{S}recent|recent|next|coming|year-ago|year-earlier|comparable(?:{S}year-(?:ago|earlier))?){S})?|(?P<which2>last|this|next){S})(?:fiscal{S})?(?:quarter|(?<=latest\s)period)(?!s){E}"), lambda m, c: n_rel_quarter(_Which(m), c)),
+    Rule("year-period", _c(rf"{B}the{S}(?P<year>{YEAR}){S}(?P<unit>quarter|period)(?!s){E}"), n_year_period),
     Rule("year-ago-adj", _c(rf"{B}(?:the{S})?(?:comparable{S})?year[\s-](?:ago|earlier)(?:{S}(?:(?:{ORD}){S})?(?:period|quarter|nine{S}months))?{E}"), n_year_ago_adj),
     Rule("spelled-year", _c(rf"{B}(?:the{S}year{S})?(?P<century>nineteen|twenty|two{S}thousand)(?:[\s-]+(?:and{S})?(?P<rest>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?:oh[\s-]+)?{_ONES}))?{E}"), n_spelled_year),
     # 2. DCT-relative dates
     Rule("weekend", _c(rf"{B}the{S}weekend{E}"), n_weekend),
     Rule("deictic-day", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?P<day>{REL_DAY}|the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow)(?:{S}(?P<pod>{POD}))?{E}"), n_deictic_day),
+    Rule("part-of-day-after", _c(rf"{B}(?P<pod>{POD}){S}(?P<which>yesterday|today|tomorrow){E}"), n_pod),
     Rule("part-of-day", _c(rf"{B}(?P<which>this|last|yesterday|tomorrow|tonight){S}(?P<pod>{POD}){E}"), n_pod),
     Rule("rel-unit", _c(rf"{B}(?:(?P<pos>{POSITION}|earlier|later|sometime|some{S}time){S})?(?P<which>{_WHICH}|the{S}same|the{S}last){S}(?P<unit>week|weekend|month|year|decade|century)(?![\w-]){E}"), n_rel_unit),
     Rule("anaphoric", _c(rf"{B}(?:(?:earlier|later){S})?(?:that(?:{S}same)?|the{S}(?P<which>same|following|previous|prior|preceding))(?:{S}(?P<unit>day|week|month|year|morning|afternoon|evening|night))(?![\w'’-])|{B}the{S}(?P<which2>next){S}(?P<unit2>day|morning|afternoon|evening|night)(?![\w'’-])"), lambda m, c: n_anaphoric(_Pair(m), c)),
@@ -832,7 +849,7 @@ RULES: list[Rule] = [
     Rule("season-year", _c(rf"{B}(?P<season>{SEASON}){S}(?:of{S})?(?P<year>{YEAR}){E}"), lambda m, c: n_season(_NoWhich(m), c)),
     Rule("holiday", _c(rf"{B}(?P<name>{alt('holiday')})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_holiday),
     # 3. durations, and "N units ago"
-    Rule("duration", _c(rf"{B}(?:(?P<mod>{MOD}){S}(?:(?:an?|another){S})?|(?:the|these|those|an?|another){S})?(?:(?P<which>past|last|next|coming|first|previous|following|latest|final|remaining|same|additional|entire|whole|full|other|ensuing|initial|subsequent|year-earlier|year-ago){S})?(?:(?P<mod2>{MOD}){S})?(?P<num>{QUANTITY})(?:{S}(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|extra))?{S}(?P<unit>{UNITS})(?:{S}or{S}so)?(?P<ago>{S}(?:ago|earlier|later|before|back|previously|from{S}now|hence))?(?![\w-])"), n_duration),
+    Rule("duration", _c(rf"{B}(?:(?P<mod>{MOD}){S}(?:(?:an?|another){S})?|(?:the|these|those|an?|another){S})?(?:(?P<which>past|last|next|coming|first|previous|following|latest|final|remaining|same|additional|entire|whole|full|other|ensuing|initial|subsequent|year-earlier|year-ago){S})?(?:(?P<mod2>{MOD}){S})?(?P<num>{QUANTITY})(?:{S}(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|extra))?{S}(?P<unit>{UNITS})(?P<half>{S}and{S}a{S}half)?(?:{S}or{S}so)?(?P<ago>{S}(?:ago|earlier|later|before|back|previously|from{S}now|hence))?(?![\w-])"), n_duration),
     Rule("adjective-duration", _c(rf"{B}(?P<num>\d+(?:\.\d+)?|{NUMWORD}|several|multiple)[-‐](?P<unit>second|minute|hour|day|night|week|month|year|decade|century)(?:-(?:old|long))?{E}"), n_adjective_duration),
     Rule("long", _c(rf"{B}(?P<unit>days?|weeks?|months?|years?|decades?|centuries|hours?)-long{E}"), n_long),
     Rule("vague-plural", _c(rf"{B}(?:(?:in|for|over|within|after){S}(?=\w)|(?P<the>the{S}))?(?P<x>(?:(?P<which>recent|coming|past|upcoming|ensuing|previous|following|next){S})?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?!{S}(?:of|old|ago|earlier|later)\b)(?![\w-])"), lambda m, c: n_vague_plural(m, c)),
