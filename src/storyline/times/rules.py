@@ -553,8 +553,9 @@ def n_month(m, ctx):
 
 
 def n_season(m, ctx):
+    """"this summer", "last winter", "the early summer" (mod START), "spring 2024"."""
     code = lookup("season", m["season"])
-    mod = _mod(m, "pos")
+    mod = _mod(m, "pos", "pos2")
     if m["year"]:
         return Found("DATE", f"{int(m['year']):04d}-{code}", mod)
     which = " ".join((m["which"] or "").lower().split())
@@ -845,7 +846,7 @@ RULES: list[Rule] = [
     Rule("end-of", _c(rf"{B}the{S}(?:end|close){S}of{S}the{S}(?P<unit>week|month|year|quarter|decade){E}"), n_period_end),
     Rule("weekday", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?:(?P<which>{_WHICH}){S})?(?P<weekday>{WEEKDAY})(?!s\b)(?:{S}(?P<pod>{POD}))?(?![\w-])"), n_weekday),
     Rule("month", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}){S})?(?P<month>{MONTH})(?![\w-]){E}"), n_month),
-    Rule("season", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}|the){S})(?P<season>{SEASON})(?:{S}(?:of{S})?(?P<year>{YEAR}))?{E}"), n_season),
+    Rule("season", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}|the){S})(?:(?P<pos2>early|mid-?|late)[\s-]+)?(?P<season>{SEASON})(?:{S}(?:of{S})?(?P<year>{YEAR}))?{E}"), n_season),
     Rule("season-year", _c(rf"{B}(?P<season>{SEASON}){S}(?:of{S})?(?P<year>{YEAR}){E}"), lambda m, c: n_season(_NoWhich(m), c)),
     Rule("holiday", _c(rf"{B}(?P<name>{alt('holiday')})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_holiday),
     # 3. durations, and "N units ago"
