@@ -151,6 +151,19 @@ def test_times_governing_time_of_a_noun_and_of_nothing(nlp):
     assert governing_time(doc, doc[angry.i:angry.i + 2]) is None
 
 
+def test_times_governing_time_not_from_a_nouns_own_modifier(nlp):
+    text = "During the visit since the inauguration on January 20, the minister admitted that talks had stalled."
+    doc = nlp(_doc(nlp, text))
+    admitted = next(t for t in doc if t.text == "admitted")
+    assert governing_time(doc, admitted) is None
+
+
+def test_times_governing_time_through_a_temporal_preposition(nlp):
+    doc = nlp(_doc(nlp, "The delegation met the officials before the minister's arrival on Tuesday."))
+    met = next(t for t in doc if t.text == "met")
+    assert governing_time(doc, met).text == "Tuesday"
+
+
 def _doc(nlp, text):
     from storyline.ingest.readers import make_article
     from storyline.pipeline import make_doc

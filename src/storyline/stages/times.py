@@ -172,18 +172,30 @@ def governing_time(doc: Doc, span: Span | Token) -> TimeExpr | None:
     return _time_under(verb, index) if verb is not None else None
 
 
+TEMPORAL_PREPOSITIONS = {"before", "after", "during", "since", "until", "till", "following", "ahead", "amid"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "csubj", "csubjpass", "parataxis", "conj", "acl"}
 
 
 def _time_under(head: Token, index: dict[int, TimeExpr]) -> TimeExpr | None:
-    """The nearest temporal expression among ``head``'s dependents, not entering a clause with its own verb."""
+    """The nearest temporal expression among ``head``'s dependents, not entering a clause with its own
+    verb, nor a noun's own modifiers: in "acknowledged during the visit since the inauguration on
+    January 20", the date belongs to the inauguration, not to "acknowledged". The one noun searched is
+    the object of a temporal preposition on the head ("met before Netanyahu’s arrival on Tuesday")."""
     best: tuple[int, TimeExpr] | None = None
     stack = [(child, 1) for child in head.children]
     while stack:
         token, depth = stack.pop()
         if token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX"):
             continue
-        if token.i in index and (best is None or depth < best[0]):
-            best = (depth, index[token.i])
+        if token.i in index:
+            if best is None or depth < best[0]:
+                best = (depth, index[token.i])
+            continue
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and not _temporal_object(token, head):
+            continue
         stack.extend((child, depth + 1) for child in token.children)
     return best[1] if best else None
+
+
+def _temporal_object(token: Token, head: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.head == head and token.head.lower_ in TEMPORAL_PREPOSITIONS
