@@ -47,11 +47,16 @@ def analyse(articles: list[Article], nlp=None) -> list[Analysed]:
 _NLP = None
 
 
+def _load(stages: tuple[str, ...], model: str | None):
+    from storyline.pipeline import STAGES, load_pipeline
+
+    # load_pipeline is cached by its arguments: with the defaults, share the cache of a bare call
+    return load_pipeline() if stages == STAGES and model is None else load_pipeline(stages, model)
+
+
 def _start_worker(stages: tuple[str, ...], model: str | None) -> None:
     global _NLP
-    from storyline.pipeline import load_pipeline
-
-    _NLP = load_pipeline(stages, model)
+    _NLP = _load(stages, model)
     parent = os.getppid()
 
     def watch_parent() -> None:  # a worker whose parent was killed (kill -9) ends too
@@ -92,9 +97,7 @@ class Workers(Generic[T]):
     def map(self, batches: Iterable[tuple[T, list[Article]]]) -> Iterator[tuple[T, list[Analysed]]]:
         """Each ``(tag, articles)`` batch analysed, yielded in the order given, with its tag."""
         if self._pool is None:
-            from storyline.pipeline import load_pipeline
-
-            nlp = load_pipeline(self.stages, self.model)
+            nlp = _load(self.stages, self.model)
             for tag, articles in batches:
                 yield tag, analyse(articles, nlp) if articles else []
             return

@@ -15,6 +15,9 @@ from storyline.model import Article
 # Only the dates the page states for itself: no guessing from any date in the text, whose
 # nearest match is often a copyright year or a related story's date.
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# A page whose main text is shorter is a section front, a tag page or a link list, not an article
+# (trafilatura falls back to the menu: "Home Sport Weather").
+MIN_WORDS = 25
 
 
 def article_from_html(data: bytes | str, *, url: str | None = None, **meta: str | None) -> Article:
@@ -27,6 +30,9 @@ def article_from_html(data: bytes | str, *, url: str | None = None, **meta: str 
     )
     if found is None or not (found.text or "").strip():
         raise errors.EmptyText("no article text in the HTML page")
+    words = len(found.text.split())
+    if words < MIN_WORDS:
+        raise errors.EmptyText(f"no article text in the HTML page (its main text has {words} words)")
     text = _drop_headline(found.text, found.title)
     page = {"title": found.title, "date": found.date, "author": found.author, "source": found.sitename,
             "url": found.url or url}

@@ -16,12 +16,17 @@ from storyline.ingest.readers import Item, _attempt
 from storyline.model import Failure
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def read_warc(stream: IO[bytes], where: str) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    head = stream.peek(8)[:8] if hasattr(stream, "peek") else b""
+    if head and not head.startswith((b"WARC/", GZIP_MAGIC)):
+        yield Failure(where=where, code=errors.InputError.code, reason="not a WARC file (no WARC/ header)")
+        return
     try:
         records = ArchiveIterator(stream)
         for record in records:

@@ -93,14 +93,10 @@ def link_entities(con: duckdb.DuckDBPyConnection) -> int:
         )
         con.unregister("link_overrides")
     con.execute("DELETE FROM corpus_entities")
-    # The corpus entity's name is the one most of its article entities use (then the longest).
+    register(con, "link_best", _best_names(con))
     con.execute("""
         INSERT INTO corpus_entities
-        WITH names AS (
-            SELECT corpus_id, name, count(*) AS n FROM entities GROUP BY corpus_id, name
-        ), best AS (
-            SELECT corpus_id, arg_max(name, (n, length(name), name)) AS name FROM names GROUP BY corpus_id
-        ), countries AS (
+        WITH countries AS (
             SELECT corpus_id, arg_max(country, (n, country)) AS country FROM (
                 SELECT corpus_id, country, count(*) AS n FROM entities
                 WHERE country IS NOT NULL GROUP BY corpus_id, country
@@ -116,13 +112,27 @@ def link_entities(con: duckdb.DuckDBPyConnection) -> int:
             WHERE a.duplicate_of IS NULL GROUP BY e.corpus_id
         )
         SELECT c.corpus_id, b.name, c.type, k.country, l.key, c.articles, coalesce(m.mentions, 0)
-        FROM counts c JOIN best b USING (corpus_id)
+        FROM counts c JOIN link_best b USING (corpus_id)
         JOIN (SELECT DISTINCT corpus_id, key FROM link_names) l USING (corpus_id)
         LEFT JOIN countries k USING (corpus_id) LEFT JOIN mention_counts m USING (corpus_id)
         ORDER BY c.corpus_id
     """)
+    con.unregister("link_best")
     con.unregister("link_names")
     return con.execute("SELECT count(*) FROM corpus_entities").fetchone()[0]
+
+
+def _best_names(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
+    """Each corpus entity's name: a full name over a surname, no possessive, then the most used."""
+    best: dict[str, tuple] = {}
+    for cid, type_, name, n in con.execute(
+        "SELECT corpus_id, type, name, count(*) FROM entities GROUP BY ALL"
+    ).fetchall():
+        clean = " ".join(name.split())
+        score = (not _POSSESSIVE.search(clean), type_ != "PERSON" or " " in clean, n, len(clean), clean)
+        if cid not in best or score > best[cid]:
+            best[cid] = score
+    return {"corpus_id": list(best), "name": [score[-1] for score in best.values()]}
 
 
 def _by_titles(con: duckdb.DuckDBPyConnection, ambiguous: dict[str, set[str]],
