@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -56,6 +57,7 @@ def _load(stages: tuple[str, ...], model: str | None):
 
 def _start_worker(stages: tuple[str, ...], model: str | None) -> None:
     global _NLP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the pool
     _NLP = _load(stages, model)
     parent = os.getppid()
 

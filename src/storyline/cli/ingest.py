@@ -50,6 +50,9 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, stage
                                    progress=progress.update, on_commit=committed)
     except errors.StorylineError as exc:
         fail(exc)
+    except KeyboardInterrupt:
+        warn("interrupted: the articles committed so far are stored; run the same command again to go on")
+        sys.exit(130)
     if not quiet:
         for failure in report.failures[:SHOWN_FAILURES]:
             warn(f"{failure.where}: [{failure.code}] {failure.reason}")
