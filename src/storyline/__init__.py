@@ -1,12 +1,14 @@
 """storyline: news in, a structured, source-linked record out."""
 
 from storyline.errors import InputError, StorylineError
-from storyline.model import Amount, Article, Entity, Event, Failure, Mention, Record, Statement, TimeExpr
 
 __version__ = "0.1.0"
 
-# Loaded on first use: the pipeline imports spaCy (~0.6 s), which a query of a corpus never needs.
+# Loaded on first use: the pipeline imports spaCy (~0.6 s) and the model pydantic (~0.3 s), which a
+# command that queries a corpus does not need.
+_MODEL = ("Amount", "Article", "Entity", "Event", "Failure", "Mention", "Record", "Statement", "TimeExpr")
 _LAZY = {
+    **{name: "storyline.model" for name in _MODEL},
     "Corpus": "storyline.corpus",
     "extract": "storyline.pipeline",
     "extract_many": "storyline.pipeline",

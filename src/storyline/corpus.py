@@ -25,14 +25,18 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyline import errors
-from storyline.model import Article, Failure, Record
 from storyline.store import Store, Writer, queries
 from storyline.store.columns import content_hash
 from storyline.store.export import export as _export
 
+if TYPE_CHECKING:  # the model loads pydantic, which a query does not need
+    from storyline.model import Article, Failure, Record
+
 CHUNK = 32  # articles per worker batch (the nlp.pipe batch)
+KEPT_FAILURES = 100  # all failures are in the database; the report keeps the first ones to show
 
 
 @dataclass
@@ -48,7 +52,12 @@ class IngestReport:
     seconds: float = 0.0
     bytes_done: int = 0
     bytes_total: int | None = None
-    failures: list[Failure] = field(default_factory=list, repr=False)
+    failures: list[Failure] = field(default_factory=list, repr=False)  # the first KEPT_FAILURES, to show
+
+    def fail(self, failure: Failure) -> None:
+        self.failed += 1
+        if len(self.failures) < KEPT_FAILURES:
+            self.failures.append(failure)
 
     @property
     def handled(self) -> int:
@@ -118,6 +127,8 @@ class Corpus:
 
     def _plan(self, inputs, report: IngestReport) -> Iterator[tuple[list, list[Article]]]:
         """Batches of ``(decisions in input order, the articles among them to analyse)``."""
+        from storyline.model import Failure
+
         ids, hashes, failed = self.store.known()
         decisions: list = []
         todo: list[Article] = []
@@ -149,11 +160,12 @@ class Corpus:
 
     @staticmethod
     def _store(decisions: list, results: Iterator, writer: Writer, report: IngestReport) -> None:
+        from storyline.model import Failure, Record
+
         for decision in decisions:
             if isinstance(decision, Failure):
                 writer.failure(decision)
-                report.failed += 1
-                report.failures.append(decision)
+                report.fail(decision)
             elif isinstance(decision, tuple):  # (article, id of the article with the same text)
                 article, original = decision
                 if writer.duplicate(article, original):
@@ -167,8 +179,7 @@ class Corpus:
                     report.analysed += 1
                 else:
                     writer.failure(done.item)
-                    report.failed += 1
-                    report.failures.append(done.item)
+                    report.fail(done.item)
 
     def link(self) -> None:
         """Rebuild near-duplicate links and corpus entities (``ingest`` does it when it adds articles)."""
@@ -204,6 +215,8 @@ class Corpus:
             "FROM articles a WHERE a.id = ?", [article_id]).fetchone()
         if row is None:
             raise errors.StoreError(f"no article {article_id!r} in the corpus")
+        from storyline.model import Article, Record
+
         record_json, text, original, kind = row[:4]
         if kind == "exact":
             record = self.record(original)

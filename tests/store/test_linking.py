@@ -73,3 +73,14 @@ def test_linking_does_not_depend_on_ingest_order(tmp_path):
             dumps.append(sorted(corpus.store.con.execute("SELECT * FROM corpus_entities").fetchall()))
             dumps.append(sorted(corpus.store.con.execute("SELECT article_id, id, corpus_id FROM entities").fetchall()))
     assert dumps[0] == dumps[2] and dumps[1] == dumps[3]
+
+
+def test_linking_only_capitalised_given_names_are_full_names(tmp_path):
+    records = [
+        person_record("a", "Ronald Reagan spoke.", ("Ronald Reagan", [])),
+        person_record("b", "Mrs Reagan spoke.", ("Mrs Reagan", [])),
+        person_record("c", "The bill Reagan signed.", ("bill Reagan", [])),
+        person_record("d", "Reagan spoke.", ("Reagan", [])),
+    ]
+    with corpus_of(tmp_path / "c.duckdb", records) as corpus:
+        assert corpus_names(corpus)["d:Reagan"] == "Ronald Reagan"  # neither "Mrs" nor "bill" is a given name

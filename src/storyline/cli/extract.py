@@ -9,7 +9,6 @@ import click
 
 from storyline import errors
 from storyline.cli.errors import fail, warn
-from storyline.model import Failure
 
 
 @click.command()
@@ -24,6 +23,7 @@ def extract(path: str, date: str | None, title: str | None, source: str | None, 
     # imported here: spaCy loads in ~0.6 s, which the corpus query commands should not pay
     from storyline.ingest.checks import check_date
     from storyline.ingest.readers import read_path
+    from storyline.model import Failure
     from storyline.pipeline import extract_many, load_pipeline
     from storyline.report import render_text
 
@@ -58,6 +58,8 @@ def extract(path: str, date: str | None, title: str | None, source: str | None, 
 
 def _with_defaults(item, defaults: dict[str, str | None]):
     """Command-line metadata fills what a JSON record leaves out."""
+    from storyline.model import Failure
+
     if isinstance(item, Failure):
         return item
     missing = {k: v for k, v in defaults.items() if v and getattr(item, k) is None}

@@ -56,8 +56,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, stage
     if not quiet:
         for failure in report.failures[:SHOWN_FAILURES]:
             warn(f"{failure.where}: [{failure.code}] {failure.reason}")
-        if len(report.failures) > SHOWN_FAILURES:
-            warn(f"… and {len(report.failures) - SHOWN_FAILURES:,} more failures (see the failures table)")
+        if report.failed > SHOWN_FAILURES:
+            warn(f"… and {report.failed - SHOWN_FAILURES:,} more failures (see the failures table)")
         warn(report.summary())
     if report.failed and not (report.analysed or report.duplicates or report.skipped):
         sys.exit(1)

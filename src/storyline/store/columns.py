@@ -10,9 +10,12 @@ import hashlib
 import json
 from collections import defaultdict
 
+from typing import TYPE_CHECKING
+
 import duckdb
 
-from storyline.model import Article, Failure, Record, Span
+if TYPE_CHECKING:
+    from storyline.model import Article, Failure, Record, Span
 
 
 def content_hash(text: str) -> str:

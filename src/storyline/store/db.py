@@ -13,10 +13,14 @@ from pathlib import Path
 
 import duckdb
 
+from typing import TYPE_CHECKING
+
 from storyline import errors
-from storyline.model import Article, Failure, Record
 from storyline.store import schema
 from storyline.store.columns import Rows, content_hash
+
+if TYPE_CHECKING:
+    from storyline.model import Article, Failure, Record
 
 
 def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -99,6 +103,8 @@ class Writer:
         """An article whose text is the same as an analysed one's: stored, pointing to it, not analysed
         again. False when the original failed: then so does the copy."""
         if of in self.failed:
+            from storyline.model import Failure
+
             original = self.failed[of]
             self.failure(Failure(where=article.id, code=original.code, reason=original.reason))
             return False

@@ -7,7 +7,8 @@ Within an article the entities stage already gathers "Israeli Prime Minister Ben
    "the" are set aside ("U.S. Treasury" = "US Treasury") are one corpus entity.
 2. A place that is a country is keyed by its ISO code ("U.S." = "the United States").
 3. A person named by a surname alone ("Netanyahu", in an article that never gives the full name)
-   joins the one person whose full name ends with that surname. When several full names do
+   joins the one person whose full name (capitalised words, not a title: "Mrs Reagan" is not one)
+   ends with that surname. When several full names do
    ("John Smith", "Jane Smith"), it joins the one that shares a title with it in that article
    ("Treasury Secretary Smith"), and otherwise stays apart: different people are never merged.
 
@@ -24,7 +25,7 @@ from collections import defaultdict
 
 import duckdb
 
-from storyline import countries
+from storyline import countries, resources
 from storyline.store.columns import register
 
 PLACE_TYPES = {"GPE", "LOC"}
@@ -47,6 +48,16 @@ def entity_key(name: str, type_: str) -> str:
     return f"{type_}:{name_key(name)}"
 
 
+def is_full_name(name: str) -> bool:
+    """A given name and a surname, all capitalised: "Ronald Reagan", not "Mrs Reagan" or "bill Reagan"."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    titles = resources.words("titles.txt")
+    first = words[0].lower()
+    return first not in titles and first.rstrip(".") not in titles and first + "." not in titles
+
+
 def corpus_id(key: str) -> str:
     return "C" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
@@ -57,9 +68,8 @@ def link_entities(con: duckdb.DuckDBPyConnection) -> int:
     key_of = {(t, n): entity_key(n, t) for t, n, _ in names}
     full_names = defaultdict(set)  # surname -> keys of full person names that end with it
     for (t, n), key in key_of.items():
-        words = key.split(":", 1)[1].split()
-        if t == "PERSON" and len(words) > 1:
-            full_names[words[-1]].add(key)
+        if t == "PERSON" and is_full_name(n):
+            full_names[key.split()[-1]].add(key)
 
     # 3. surnames alone: one full name → join it; several → decide article by article, by titles
     ambiguous = {}

@@ -93,7 +93,8 @@ def resolve(con: duckdb.DuckDBPyConnection, name: str) -> list[str]:
         UNION SELECT corpus_id FROM entities WHERE lower(name) = lower($name)
         UNION SELECT e.corpus_id FROM mentions m
               JOIN entities e ON e.article_id = m.article_id AND e.id = m.entity_id
-              WHERE m.kind = 'name' AND lower(regexp_replace(m.text, '[''’]s?$', '')) = lower($name)
+              WHERE m.kind = 'name'
+                    AND lower(m.text) IN (lower($name), lower($name) || '''s', lower($name) || '’s', lower($name) || '''')
         ORDER BY 1
         """,
         {"name": name.strip()},
@@ -113,7 +114,8 @@ def entities(con: duckdb.DuckDBPyConnection, *, type: str | None = None, name: s
         params["ids"] = resolve(con, name)
     return _rows(con, f"""
         SELECT c.id, c.name, c.type, c.country, c.articles, c.mentions,
-               (SELECT list(DISTINCT e.name ORDER BY e.name) FROM entities e WHERE e.corpus_id = c.id) AS names
+               (SELECT list_sort(list(DISTINCT regexp_replace(e.name, '\\s+', ' ', 'g'))) FROM entities e
+                WHERE e.corpus_id = c.id) AS names
         FROM corpus_entities c WHERE {' AND '.join(where)}
         ORDER BY c.articles DESC, c.mentions DESC, c.name, c.id {_limit(limit)}
     """, params)
