@@ -121,7 +121,8 @@ def entities(con: duckdb.DuckDBPyConnection, *, type: str | None = None, name: s
     """, params)
 
 
-def _statements_sql(duplicates: bool) -> str:
+def _statements_sql(duplicates: bool, where: str = "TRUE") -> str:
+    """Statements with speaker, resolved date and sentence; ``where`` filters ``s`` (and ``e``) first."""
     return f"""
         SELECT {_date('t.value', 'a.date')} AS date, {_date_source('t.value', "'time'")} AS date_source,
                coalesce(e.name, s.speaker_text) AS speaker, e.corpus_id, s.kind,
@@ -132,7 +133,7 @@ def _statements_sql(duplicates: bool) -> str:
         FROM statements s JOIN articles a ON a.id = s.article_id
         LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.speaker
         LEFT JOIN times t ON t.article_id = s.article_id AND t.id = s.time
-        WHERE {_canonical(duplicates)}
+        WHERE {_canonical(duplicates)} AND {where}
     """
 
 
@@ -142,29 +143,35 @@ def quotes(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, since:
     period, params = _period("date", since, until)
     who = "TRUE"
     if speaker is not None:
-        who = "list_contains($ids, corpus_id)"
+        who = "list_contains($ids, e.corpus_id)"
         params["ids"] = resolve(con, speaker)
     return _rows(con, f"""
         SELECT date, date_source, speaker, kind, quote, cue, article_id, title
-        FROM ({_statements_sql(duplicates)}) WHERE {who} AND {period}
+        FROM ({_statements_sql(duplicates, who)}) WHERE {period}
         ORDER BY date NULLS LAST, article_id, start_char {_limit(limit)}
     """, params)
 
 
-def _events_sql(duplicates: bool) -> str:
-    names = "(SELECT list(x.name ORDER BY x.id) FROM entities x WHERE x.article_id = v.article_id AND list_contains(v.{0}, x.id))"
-    corpus = "(SELECT list(x.corpus_id) FROM entities x WHERE x.article_id = v.article_id AND list_contains(v.{0}, x.id))"
+def _involves(roles: tuple[str, ...]) -> str:
+    """SQL: event ``v`` has, in one of ``roles``, an entity of the corpus entities ``$ids``."""
+    held = " OR ".join(f"list_contains(v.{role}, x.id)" for role in roles)
+    return (f"EXISTS (SELECT 1 FROM entities x WHERE x.article_id = v.article_id "
+            f"AND list_contains($ids, x.corpus_id) AND ({held}))")
+
+
+def _events_sql(duplicates: bool, where: str = "TRUE") -> str:
+    """Events with actor names, resolved date and sentence; ``where`` filters ``v`` first (cheap)."""
+    names = ("(SELECT list(x.name ORDER BY x.id) FROM entities x "
+             "WHERE x.article_id = v.article_id AND list_contains(v.{0}, x.id))")
     return f"""
         SELECT {_date('v.date', 'a.date')} AS date,
                {_date_source('v.date', "v.date_source")} AS date_source,
                v.type, v.mode, v.trigger_text AS trigger, v.status,
                {names.format('source')} AS source, {names.format('target')} AS target,
                {names.format('location')} AS location,
-               {corpus.format('source')} AS source_ids, {corpus.format('target')} AS target_ids,
-               {corpus.format('location')} AS location_ids,
                substr(a.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence,
                v.article_id, a.title, v.id AS event_id, v.trigger_start AS start_char
-        FROM events v JOIN articles a ON a.id = v.article_id
+        FROM (SELECT * FROM events v WHERE {where}) v JOIN articles a ON a.id = v.article_id
         WHERE {_canonical(duplicates)}
     """
 
@@ -174,16 +181,16 @@ def events(con: duckdb.DuckDBPyConnection, *, actor: str | None = None, type: st
            duplicates: bool = False) -> list[dict]:
     """Events in date order; ``actor`` is a source or target, ``type`` a PLOVER category."""
     period, params = _period("date", since, until)
-    where = [period]
+    where = ["TRUE"]
     if actor is not None:
-        where.append("list_has_any($ids, coalesce(source_ids, []) || coalesce(target_ids, []))")
+        where.append(_involves(("source", "target")))
         params["ids"] = resolve(con, actor)
     if type:
-        where.append("upper(type) = upper($type)")
+        where.append("upper(v.type) = upper($type)")
         params["type"] = type
     return _rows(con, f"""
         SELECT date, date_source, type, mode, trigger, source, target, location, status, sentence, article_id, title
-        FROM ({_events_sql(duplicates)}) WHERE {' AND '.join(where)}
+        FROM ({_events_sql(duplicates, ' AND '.join(where))}) WHERE {period}
         ORDER BY date NULLS LAST, article_id, start_char {_limit(limit)}
     """, params)
 
@@ -197,12 +204,10 @@ def timeline(con: duckdb.DuckDBPyConnection, entity: str, *, since: str | None =
         SELECT * EXCLUDE (start_char) FROM (
             SELECT date, date_source, 'event' AS kind, type AS what,
                    array_to_string(source, '; ') AS who, sentence, article_id, title, start_char
-            FROM ({_events_sql(duplicates)})
-            WHERE list_has_any($ids, coalesce(source_ids, []) || coalesce(target_ids, []) || coalesce(location_ids, []))
+            FROM ({_events_sql(duplicates, _involves(("source", "target", "location")))})
             UNION ALL
             SELECT date, date_source, 'statement', 'said (' || kind || ')', speaker, sentence, article_id, title, start_char
-            FROM ({_statements_sql(duplicates)})
-            WHERE list_contains($ids, corpus_id)
+            FROM ({_statements_sql(duplicates, "list_contains($ids, e.corpus_id)")})
         ) WHERE date IS NOT NULL AND {period}
         ORDER BY date, article_id, start_char
     """, {"ids": ids, **params})
