@@ -2,7 +2,8 @@
 
 StorylineError
  ├── InputError        an article that cannot be read (E1xx); one bad article never stops a batch
- └── SetupError        the installation is missing something (E2xx)
+ ├── SetupError        the installation is missing something (E2xx)
+ └── StoreError        a corpus database that cannot be opened or used (E4xx)
 
 The message is one line, meant for a person: ``[E101] empty text``.
 """
@@ -61,3 +62,25 @@ class SetupError(StorylineError):
 
 class ModelNotFound(SetupError):
     code = "E201"
+
+
+class StoreError(StorylineError):
+    code = "E400"
+
+
+class SchemaTooNew(StoreError):
+    """A database written by a newer storyline, whose schema this one does not know."""
+
+    code = "E401"
+
+
+class NotADatabase(StoreError):
+    """No corpus database at the path (for a query), or a file that is not one."""
+
+    code = "E402"
+
+
+class DatabaseBusy(StoreError):
+    """Another process is writing the database (DuckDB allows one writing process)."""
+
+    code = "E403"

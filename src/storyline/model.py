@@ -45,6 +45,7 @@ class Article(_Model):
     date: str | None = Field(None, description="Publication date, ISO 8601 (YYYY-MM-DD)")
     source: str | None = None
     url: str | None = None
+    author: str | None = None
     language: str = "en"
     text: str
 

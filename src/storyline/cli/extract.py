@@ -9,11 +9,6 @@ import click
 
 from storyline import errors
 from storyline.cli.errors import fail, warn
-from storyline.ingest.checks import check_date
-from storyline.ingest.readers import read_path
-from storyline.model import Failure
-from storyline.pipeline import extract_many, load_pipeline
-from storyline.report import render_text
 
 
 @click.command()
@@ -25,6 +20,13 @@ from storyline.report import render_text
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="text", show_default=True)
 def extract(path: str, date: str | None, title: str | None, source: str | None, url: str | None, fmt: str) -> None:
     """Read the article(s) in FILE (.txt, .json, .jsonl, optionally .gz; - for stdin)."""
+    # imported here: spaCy loads in ~0.6 s, which the corpus query commands should not pay
+    from storyline.ingest.checks import check_date
+    from storyline.ingest.readers import read_path
+    from storyline.model import Failure
+    from storyline.pipeline import extract_many, load_pipeline
+    from storyline.report import render_text
+
     try:
         date = check_date(date)
         nlp = load_pipeline()
@@ -56,6 +58,8 @@ def extract(path: str, date: str | None, title: str | None, source: str | None, 
 
 def _with_defaults(item, defaults: dict[str, str | None]):
     """Command-line metadata fills what a JSON record leaves out."""
+    from storyline.model import Failure
+
     if isinstance(item, Failure):
         return item
     missing = {k: v for k, v in defaults.items() if v and getattr(item, k) is None}

@@ -6,9 +6,16 @@ import click
 
 from storyline import __version__
 from storyline.cli.eval_time import eval_time
-from storyline.cli.eval_quotes import quotes
+from storyline.cli.eval_quotes import quotes as eval_quotes
+from storyline.cli.entities import entities
+from storyline.cli.events import events
+from storyline.cli.export import export
 from storyline.cli.extract import extract
+from storyline.cli.ingest import ingest
+from storyline.cli.quotes import quotes
 from storyline.cli.schema import schema
+from storyline.cli.stats import stats
+from storyline.cli.timeline import timeline
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,6 +26,8 @@ def cli() -> None:
 
 cli.add_command(extract)
 cli.add_command(schema)
+for command in (ingest, stats, entities, quotes, events, timeline, export):  # the corpus commands
+    cli.add_command(command)
 
 
 @cli.group("eval")
@@ -27,7 +36,7 @@ def eval_group() -> None:
 
 
 eval_group.add_command(eval_time)
-eval_group.add_command(quotes)
+eval_group.add_command(eval_quotes)
 
 
 def main() -> None:

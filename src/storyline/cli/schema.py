@@ -6,10 +6,10 @@ import json
 
 import click
 
-from storyline.model import json_schema
-
 
 @click.command()
 def schema() -> None:
     """Print the JSON Schema that every --format json record follows."""
+    from storyline.model import json_schema  # here: pydantic is not loaded for the other commands
+
     click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))

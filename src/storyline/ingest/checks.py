@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
+import importlib.util
 import re
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -15,7 +16,7 @@ from storyline import errors
 MAX_CHARS = 1_000_000  # spaCy's own default limit; longer texts are rarely single articles
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)?")
 # Function words of the languages news most often comes in besides English, from spaCy's own lists.
-OTHER_LANGUAGES = ("de", "es", "fr", "it", "nl", "pt")
+OTHER_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "ro", "tr", "id", "ca")
 # A text is refused as not English only on positive evidence: mostly non-Latin letters, or more function
 # words of another language than of English. Tables of figures (wire earnings reports) have few function
 # words of any language and are English enough to read.
@@ -67,10 +68,22 @@ def _check_english(sample: str) -> None:
 
 @cache
 def _other_stop_words() -> dict[str, frozenset[str]]:
+    # words English shares and one-letter words ("p", "m" in tables) tell nothing
     return {
-        code: frozenset(importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS) - STOP_WORDS
-        for code in OTHER_LANGUAGES
+        lang: frozenset(w for w in _spacy_stop_words(lang) if len(w) > 1 and w not in STOP_WORDS)
+        for lang in OTHER_LANGUAGES
     }
+
+
+def _spacy_stop_words(lang: str) -> set[str]:
+    """spaCy's stop word list of a language, loaded alone: importing ``spacy.lang.xx`` whole costs ~0.3 s."""
+    import spacy.lang
+
+    path = Path(spacy.lang.__file__).parent / lang / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_storyline_stop_words_{lang}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return set(module.STOP_WORDS)
 
 
 def check_date(value: str | None) -> str | None:

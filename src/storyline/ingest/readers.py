@@ -1,4 +1,5 @@
-"""Read articles from files: plain text (with optional front matter), JSON and JSON Lines.
+"""Read articles from files: plain text (with optional front matter), JSON and JSON Lines,
+HTML pages (:mod:`storyline.ingest.html`) and WARC crawls (:mod:`storyline.ingest.warc`).
 
 Each reader yields :class:`Article` for what it can read and :class:`Failure` for
 what it cannot, so one broken record never stops the rest.
@@ -18,7 +19,9 @@ from storyline.ingest.checks import check_date, check_text, decode, text_id
 from storyline.model import Article, Failure
 
 Item = Article | Failure
-FIELDS = ("id", "title", "date", "source", "url")
+FIELDS = ("id", "title", "date", "source", "url", "author")
+# Names that news dumps give the article id when they do not call it "id" (Reuters-21578: newid).
+ID_FIELDS = ("id", "doc_id", "docid", "newid", "guid")
 
 
 def make_article(
@@ -29,6 +32,7 @@ def make_article(
     date: str | None = None,
     source: str | None = None,
     url: str | None = None,
+    author: str | None = None,
 ) -> Article:
     """An Article from its text and metadata, checked (raises InputError)."""
     check_text(text)
@@ -38,6 +42,7 @@ def make_article(
         date=check_date(date),
         source=source or None,
         url=url or None,
+        author=author or None,
         text=text,
     )
 
@@ -65,6 +70,9 @@ def from_mapping(obj: object) -> Article:
     if not isinstance(text, str):
         raise errors.BadRecord("record has no 'text' or 'body' string")
     meta = {k: obj.get(k) for k in FIELDS if obj.get(k) is not None}
+    ids = [obj[k] for k in ID_FIELDS if obj.get(k) not in (None, "")]
+    if ids:
+        meta["id"] = ids[0]
     return make_article(text, **{k: str(v) for k, v in meta.items()})
 
 
@@ -115,20 +123,35 @@ def read_json(data: bytes, where: str) -> Iterator[Item]:
         yield _attempt(where, lambda: from_mapping(obj))
 
 
-def _kind(name: str) -> str:
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".html": "html", ".htm": "html",
+            ".xhtml": "html", ".warc": "warc", ".txt": "text", ".text": "text", ".md": "text"}
+
+
+def kind_of(name: str) -> str | None:
+    """The format a file name says it holds (``a.jsonl.gz`` → jsonl), or None for an unknown suffix."""
     name = name.lower().removesuffix(".gz")
-    for suffix in (".jsonl", ".ndjson"):
-        if name.endswith(suffix):
-            return "jsonl"
-    return "json" if name.endswith(".json") else "text"
+    return next((kind for suffix, kind in SUFFIXES.items() if name.endswith(suffix)), None)
+
+
+def _kind(name: str) -> str:
+    return kind_of(name) or "text"
 
 
 def read_stream(stream: IO[bytes], name: str = "-", **meta: str | None) -> Iterator[Item]:
     """Articles from an open binary stream; ``name`` picks the format by its suffix."""
     kind = _kind(name)
+    if kind == "warc":  # warcio reads gzipped WARC itself, record by record
+        from storyline.ingest.warc import read_warc
+
+        yield from read_warc(stream, name)
+        return
     if name.lower().endswith(".gz"):
         stream = gzip.open(stream)  # type: ignore[assignment]
-    if kind == "jsonl":
+    if kind == "html":
+        from storyline.ingest.html import read_html
+
+        yield from read_html(stream.read(), name, **meta)
+    elif kind == "jsonl":
         yield from read_json_lines(stream, name)
     elif kind == "json":
         yield from read_json(stream.read(), name)

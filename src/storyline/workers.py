@@ -1,0 +1,117 @@
+"""Local worker processes that do the NLP; the parent, the single writer, stores what they return.
+
+Each worker loads the pipeline once (``load_pipeline``) and reads batches of articles with
+``extract_many`` (``nlp.pipe`` batching), returning an :class:`Analysed` per article: the Record
+or the Failure, with the MinHash signature used to find near-duplicates. Results come back in
+the order the batches were given, and only a few batches are in flight at a time, so memory
+stays flat however large the input. ``Workers(1)`` does the work in the calling process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from storyline.model import Article, Failure, Record
+
+T = TypeVar("T")
+IN_FLIGHT_PER_WORKER = 2
+
+
+@dataclass(frozen=True)
+class Analysed:
+    item: Record | Failure
+    signature: bytes | None = None
+
+
+def analyse(articles: list[Article], nlp=None) -> list[Analysed]:
+    """Run the pipeline over a batch of articles (in a worker, or in this process)."""
+    from storyline.pipeline import extract_many
+    from storyline.store.dedup import signature
+
+    out = []
+    for item in extract_many(articles, nlp or _NLP, batch_size=max(1, len(articles))):
+        if isinstance(item, Record):
+            out.append(Analysed(item, signature(item.article.text)))
+        else:
+            out.append(Analysed(item))
+    return out
+
+
+_NLP = None
+
+
+def _load(stages: tuple[str, ...], model: str | None):
+    from storyline.pipeline import STAGES, load_pipeline
+
+    # load_pipeline is cached by its arguments: with the defaults, share the cache of a bare call
+    return load_pipeline() if stages == STAGES and model is None else load_pipeline(stages, model)
+
+
+def _start_worker(stages: tuple[str, ...], model: str | None) -> None:
+    global _NLP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the pool
+    _NLP = _load(stages, model)
+    parent = os.getppid()
+
+    def watch_parent() -> None:  # a worker whose parent was killed (kill -9) ends too
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
+
+
+class Workers(Generic[T]):
+    """``with Workers(n, stages) as w: for tag, results in w.map((tag, articles) ...)``"""
+
+    def __init__(self, n: int = 1, stages: tuple[str, ...] | None = None, model: str | None = None):
+        from storyline.pipeline import STAGES
+
+        self.n = max(1, n)
+        self.stages = tuple(stages or STAGES)
+        self.model = model
+        self._pool = None
+
+    def __enter__(self) -> Workers[T]:
+        if self.n > 1:
+            # spawn, not fork: the parent may already run threads (the progress bar)
+            context = multiprocessing.get_context("spawn")
+            self._pool = context.Pool(self.n, initializer=_start_worker, initargs=(self.stages, self.model))
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._pool is not None:
+            if exc_info[0] is None:
+                self._pool.close()
+            else:
+                self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def map(self, batches: Iterable[tuple[T, list[Article]]]) -> Iterator[tuple[T, list[Analysed]]]:
+        """Each ``(tag, articles)`` batch analysed, yielded in the order given, with its tag."""
+        if self._pool is None:
+            nlp = _load(self.stages, self.model)
+            for tag, articles in batches:
+                yield tag, analyse(articles, nlp) if articles else []
+            return
+        in_flight: deque = deque()
+        for tag, articles in batches:
+            in_flight.append((tag, self._pool.apply_async(analyse, (articles,)) if articles else None))
+            if len(in_flight) >= self.n * IN_FLIGHT_PER_WORKER:
+                yield self._next(in_flight)
+        while in_flight:
+            yield self._next(in_flight)
+
+    @staticmethod
+    def _next(in_flight: deque) -> tuple[T, list[Analysed]]:
+        tag, pending = in_flight.popleft()
+        return tag, pending.get() if pending is not None else []
