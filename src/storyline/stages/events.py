@@ -65,7 +65,7 @@ VISIT = {"visit", "arrive", "trip"}
 # dependency links along which a candidate is part of the event above it (step 2); conjoined and
 # relative clauses are events of their own
 SPLIT_DEPS = {"conj", "relcl", "advcl", "parataxis"}
-BACKGROUND_PREPS = {"after", "before", "during", "since", "following", "amid", "despite", "over"}
+BACKGROUND_MARKS = {"if", "unless", "after", "before", "since", "as", "while", "until", "whether", "once"}
 STATUS_ORDER = ("negated", "hypothetical", "planned", "ongoing")
 DEMAND_MODALS = {"must", "should"}
 INTENT_VERBS = {"vow", "pledge", "promise", "swear"}
@@ -166,8 +166,11 @@ def match_trigger(token: Token) -> Entry | None:
     if pos is None or (pos == "V" and token.dep_ in ("amod", "compound")):
         return None
     lemma = token.lemma_.lower()
-    modifiers = {c.lemma_.lower() for c in token.children} | {c.lower_ for c in token.children}
-    modifiers.add(token.head.lemma_.lower())  # "opened fire"
+    # the words around the trigger: its modifiers, its object's ("withdraw their peacekeeping force"),
+    # its head ("opened fire")
+    near = list(token.children) + [g for c in token.children if c.dep_ in ("dobj", "prep", "pobj") for g in c.children]
+    modifiers = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+    modifiers.add(token.head.lemma_.lower())
     # two-word triggers: a verb with its particle or preposition ("call off", "hand over", "set fire")
     for child in token.children:
         if child.dep_ in ("prt", "prep", "dobj", "compound", "amod"):
@@ -187,10 +190,14 @@ def match_trigger(token: Token) -> Entry | None:
 def find_events(sent: Span) -> list[_Found]:
     candidates = {t.i: entry for t in sent if (entry := match_trigger(t)) is not None}
     _add_demands(sent, candidates)
+    # a light verb with an event noun stands for that event ("staged rallies …, saying he must resign")
+    light = {frame.i: i for i in candidates if (frame := _frame(sent.doc[i])) is not None and frame.i != i}
     found = []
     for i, entry in sorted(candidates.items()):
         token = sent.doc[i]
-        if _governed_by_candidate(token, candidates):
+        if _governed_by_candidate(token, {**candidates, **{k: None for k, v in light.items() if v != i}}):
+            continue
+        if _background(token):
             continue
         frame = _frame(token)
         if frame is None or _natural(frame) or _forecast(token, candidates):
@@ -257,6 +264,18 @@ def _governed_by_candidate(token: Token, candidates: dict[int, Entry]) -> bool:
     return False
 
 
+def _background(token: Token) -> bool:
+    """A verb that heads a relative clause or a temporal or conditional clause tells the background
+    of another event, not a new one ("… in Serbia, where 24 people were killed in riots last March",
+    "… unless Baghdad accepted its conditions"). An event noun there still counts ("a delegation, which
+    has been facilitating negotiations")."""
+    if token.pos_ != "VERB":
+        return False
+    if token.dep_ == "relcl":
+        return True
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in token.children)
+
+
 def _adjunct(verb: Token) -> bool:
     """A to-infinitive of purpose or a participle without its own subject, hanging on a verb."""
     if verb.dep_ != "advcl" or any(c.dep_ in SUBJECTS | {"nsubjpass", "mark"} for c in verb.children):
@@ -278,6 +297,8 @@ def _frame(token: Token) -> Token | None:
         return token  # "negotiations … persisted", "the deal could include"
     if token.dep_ in ("compound", "amod", "nmod") and head.dep_ in OBJECTS:
         return _frame(head) and head.head  # "undertook a mediation mission"
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cues()["measure"]:
+        return _frame(head.head)  # "exploded a series of bombs", "launched 10 days of war games"
     if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in cues()["light"]:
         return head.head  # "engaged in ethnic cleansing"
     if token.dep_ == "conj":
