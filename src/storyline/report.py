@@ -30,7 +30,9 @@ def render_text(record: Record) -> str:
         out.append(f"\nDates and times ({len(record.times)})")
         for t in record.times:
             mod = f" {t.mod}" if t.mod else ""
-            out.append(f"  {t.text!r:<28} {t.type:<9} {t.value or 'unresolved'}{mod}")
+            anchor = " (no publication date)" if t.anchor == "no publication date" else ""
+            text = " ".join(t.text.split())
+            out.append(f"  {t.id:<4} {text!r:<24} {t.type:<9} {t.value or 'unresolved'}{mod}{anchor}")
 
     if record.statements:
         out.append(f"\nStatements ({len(record.statements)})")

@@ -72,11 +72,31 @@ def test_checks_refuse_unreadable_text(data, error):
         check_text(decode(data))
 
 
-def test_checks_refuse_other_languages():
-    french = "Le gouvernement a annoncé mercredi une nouvelle série de mesures pour soutenir les agriculteurs touchés par la sécheresse dans le sud du pays."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement a annoncé mercredi une nouvelle série de mesures pour soutenir les agriculteurs.",
+        "El presidente anunció el miércoles que el país enviará ayuda humanitaria a la región.",
+        "Die Regierung hat am Mittwoch neue Hilfen für die Landwirte angekündigt.",
+        "Президент заявил в среду, что правительство направит помощь.",
+    ],
+)
+def test_checks_refuse_other_languages(text):
     with pytest.raises(errors.NotEnglish):
-        check_text(french)
-    assert check_text(TEXT) == TEXT
+        check_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXT,
+        "Shr 34 cts vs 1.19 dlrs\n    Net 3,339,000 vs 4,429,000\n    Revs 45.1 mln vs 41.2 mln\n Reuter",
+        "1010",
+        "El Niño brought heavy rain to Peru, the agency said, and officials in La Paz expected more.",
+    ],
+)
+def test_checks_accept_english_even_when_terse(text):
+    assert check_text(text) == text
 
 
 def test_checks_refuse_huge_text():

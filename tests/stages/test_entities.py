@@ -140,3 +140,18 @@ def test_entities_stage_is_found_through_spacy_entry_points():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "Angela Merkel" in out and "Paris" in out
+
+
+def test_entities_part_of_a_full_name_joins_it(nlp):
+    record = extract(
+        "Saif al-Islam Gaddafi promised reforms on Sunday. Saif al-Islam also said the army made mistakes.",
+        nlp,
+    )
+    people = [e for e in record.entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Saif al-Islam Gaddafi"]
+    assert len(people[0].mentions) == 2
+
+
+def test_entities_dateline_date_is_not_an_organisation(nlp):
+    record = extract("RABAT | Sun Feb 20 , 2011 6:47 pm EST - Officials in Morocco said talks would resume.", nlp)
+    assert not [e for e in record.entities if "Feb" in e.name]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 
 from storyline import __version__
+from storyline.cli.eval_events import eval_events
+from storyline.cli.eval_time import eval_time
 from storyline.cli.extract import extract
 from storyline.cli.schema import schema
 
@@ -24,9 +26,8 @@ def eval_group() -> None:
     """Score storyline on public gold sets."""
 
 
-from storyline.cli.eval_events import eval_events  # noqa: E402 - eval subcommands after their group
-
 eval_group.add_command(eval_events)
+eval_group.add_command(eval_time)
 
 
 def main() -> None:

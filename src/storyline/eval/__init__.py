@@ -1,1 +1,1 @@
-"""Scorers for the public gold sets."""
+"""Scorers that compare storyline's output with public gold sets."""

@@ -18,6 +18,7 @@ The statistical NER gives name spans; this stage turns them into entities in six
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -35,6 +36,8 @@ DETERMINERS = {"the", "a", "an"}
 TITLE_MODIFIERS = {"former", "acting", "deputy", "vice", "then", "outgoing", "incoming", "late"}
 PLACE_KINDS = {"country": "GPE", "territory": "GPE", "capital": "GPE", "city": "GPE", "region": "LOC",
                "institution": "ORG"}
+
+CALENDAR_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr) if w}
 
 if not Doc.has_extension("entity_index"):
     Doc.set_extension("entity_index", default=None)  # token index -> Entity, for later stages
@@ -69,7 +72,8 @@ class EntityStage:
         self.groups = words("groups.txt")
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [part for ent in doc.ents if ent.label_ in KEEP for part in self.repair(doc, ent)]
+        names = {ent.text for ent in doc.ents}
+        spans = [part for ent in doc.ents if ent.label_ in KEEP for part in self.repair(doc, ent, names)]
         clusters = self.cluster(doc, spans)
         self.add_missed(doc, clusters)
         for index, cluster in enumerate(clusters):
@@ -87,8 +91,10 @@ class EntityStage:
         return doc
 
     # 1. repair
-    def repair(self, doc: Doc, ent: Span) -> list[tuple[int, int, str]]:
+    def repair(self, doc: Doc, ent: Span, names: set[str]) -> list[tuple[int, int, str]]:
         start, end, label = ent.start, ent.end, ent.label_
+        if any(t.like_num for t in ent) and any(t.lower_.rstrip(".") in CALENDAR_WORDS for t in ent):
+            return []  # "Sun Feb 20 , 2011" tagged ORG in a dateline is a date
         while start < end and doc[start].lower_ in DETERMINERS:
             start += 1
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
@@ -98,8 +104,10 @@ class EntityStage:
         for i in range(start, end - 1):  # "Trump’s Middle East" → "Trump" + "Middle East"
             if doc[i].text in POSSESSIVE:
                 right = doc[i + 1 : end]
-                parts = [(start, i, label)]
                 found = countries.place(right.text)
+                if not (label == "PERSON" or found or doc[start:i].text in names):
+                    continue  # "General People's Congress": the possessive is part of the name
+                parts = [(start, i, label)]
                 if found:
                     parts.append((i + 1, end, PLACE_KINDS[found[1]]))
                 elif label != "PERSON":
@@ -135,6 +143,9 @@ class EntityStage:
                 index = _nearest(clusters, surnames[key], start)
             elif label == "PERSON":
                 index = persons.get(key)
+                if index is None:  # "Saif al-Islam" is "Saif al-Islam Gaddafi" named in part
+                    longer = [i for k, i in persons.items() if f" {key} " in f" {k} "]
+                    index = _nearest(clusters, longer, start) if longer else None
                 if index is None:
                     index = persons[key] = new("PERSON")
                     for part in (tokens[-1], tokens[0]) if len(tokens) > 1 else (tokens[0],):

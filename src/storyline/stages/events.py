@@ -559,8 +559,8 @@ def _to_event(doc: Doc, found: _Found, index: int) -> Event:
     status = _status(found) or ("reported" if statement is not None else "asserted")
     date, date_source = None, "unresolved"
     if governing_time is not None:
-        time = governing_time(doc, span)
-        if time is not None and time.value:
+        time = _event_time(doc, found)
+        if time is not None:
             date, date_source = time.value, "time"
     if date is None and statement is not None and statement.time:
         value = next((t.value for t in doc._.times or [] if t.id == statement.time), None)
@@ -584,6 +584,19 @@ def _to_event(doc: Doc, found: _Found, index: int) -> Event:
         reported_by=statement.id if statement is not None else None,
         sentence=SentenceRef(start=sent.start_char, end=sent.end_char),
     )
+
+
+def _event_time(doc: Doc, found: _Found):
+    """The date or time that governs the trigger; in a relative clause, the one of the noun it
+    describes ("last month's aerial conflict in which U.S. forces joined Israeli strikes").
+    A duration ("a 60-day ceasefire") is no date."""
+    for token in (found.trigger, found.frame, found.frame.head if found.frame.dep_ == "relcl" else None):
+        if token is None:
+            continue
+        time = governing_time(doc, doc[token.i : token.i + 1])
+        if time is not None and time.value and time.type in ("DATE", "TIME"):
+            return time
+    return None
 
 
 def _statement_of(doc: Doc, char: int):

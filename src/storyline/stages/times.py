@@ -1,0 +1,169 @@
+"""Dates and times: every temporal expression, with its TIMEX3 type, value and mod.
+
+1. The rule grammar (:mod:`storyline.times.rules`) finds the expressions in the text; the parse vetoes
+   a few matches that are other words ("May" the modal verb, a year that counts something: "2000 people").
+2. Each expression is normalised against the publication date (the DCT, ``doc._.article.date``) and
+   the tense of the verb that governs it: in a Wednesday article "said on Wednesday" is that day,
+   "met on Tuesday" the day before, "will meet on Friday" the coming Friday. Without a DCT a relative
+   expression keeps an X-pattern or no value, and its anchor says "no publication date".
+3. :func:`governing_time` gives a later stage the expression attached to a verb or noun.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from storyline.model import TimeExpr
+from storyline.stages import register_extensions
+from storyline.times import rules
+
+NO_DCT = "no publication date"
+FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+# verbs whose infinitive complement lies ahead: "plans to meet on Friday", "is due to vote Monday"
+FUTURE_GOVERNORS = {"plan", "schedule", "expect", "due", "set", "intend", "hope", "aim", "prepare", "want",
+                    "seek", "propose", "agree", "promise", "threaten", "vow", "go"}
+PAST_AUX = {"had", "did", "was", "were"}
+# a match from these rules is one token that may be another word
+AMBIGUOUS_RULES = {"month", "year"}
+
+if not Doc.has_extension("time_index"):
+    Doc.set_extension("time_index", default=None)  # token index -> TimeExpr, for governing_time
+
+
+@Language.factory("storyline_times", assigns=["doc._.times", "doc._.time_index"], requires=["token.dep", "token.tag"])
+def make_times(nlp: Language, name: str) -> TimeStage:
+    return TimeStage()
+
+
+class TimeStage:
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article
+        dct = _parse_date(article.date) if article is not None else None
+        ctx = rules.Context(dct, tense=lambda start, end: tense_at(doc, start, end))
+        found = rules.find(doc.text, ctx, keep=lambda start, end, rule: self.keep(doc, start, end, rule))
+        times = []
+        index: dict[int, TimeExpr] = {}
+        for number, f in enumerate(found, 1):
+            anchor = (dct.isoformat() if dct else NO_DCT) if f.relative else None
+            expr = TimeExpr(id=f"T{number}", text=doc.text[f.start:f.end], start=f.start, end=f.end,
+                            type=f.type, value=f.value, mod=f.mod, anchor=anchor)
+            times.append(expr)
+            span = doc.char_span(f.start, f.end, alignment_mode="expand")
+            for token in span or ():
+                index[token.i] = expr
+        doc._.times = times
+        doc._.time_index = index
+        return doc
+
+    @staticmethod
+    def keep(doc: Doc, start: int, end: int, rule: str) -> bool:
+        """Veto a one-word match that the parse says is another word."""
+        if rule not in AMBIGUOUS_RULES:
+            return True
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return True
+        if rule == "month":
+            # "May" the modal verb: "May I ask"
+            return not any(t.tag_ == "MD" for t in span)
+        # a year that counts something: "2000 people", "1990 votes"; but "in 2024 prices rose" is a year
+        first, last = span[0], span[-1]
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        after_preposition = first.i > 0 and doc[first.i - 1].tag_ == "IN"
+        if nxt is not None and nxt.tag_ == "NNS" and last.dep_ == "nummod" and not after_preposition:
+            return False
+        return True
+
+
+def _parse_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clause ``token`` sits in: up the dependency tree to the first verb."""
+    seen = 0
+    while seen < 12:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+        seen += 1
+    return None
+
+
+def tense_of(verb: Token) -> str | None:
+    """"past", "present" or "future" for a verb, from its tag and its auxiliaries."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & FUTURE_AUX or (verb.lemma_ == "go" and verb.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in verb.children)):
+        return "future"
+    if "to" in aux and verb.tag_ == "VB":
+        head = verb.head
+        if head is not verb and (head.lemma_ in FUTURE_GOVERNORS or head.lower_ == "going"):
+            return "future"
+        if head is not verb and head.pos_ in ("VERB", "AUX"):
+            return tense_of(head)
+        return None
+    if aux & PAST_AUX or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and aux & {"has", "have"}:
+        return "past"
+    if verb.tag_ == "VBN":
+        return "past" if verb.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl") else None
+    if verb.tag_ in ("VBZ", "VBP") or aux & {"is", "are", "am"}:
+        return "present"
+    if verb.tag_ == "VB" and aux & {"would", "could", "might", "may", "should", "must", "can"}:
+        return "future"
+    return None
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = governing_verb(span.root)
+    return tense_of(verb) if verb is not None else None
+
+
+def governing_time(doc: Doc, span: Span | Token) -> TimeExpr | None:
+    """The temporal expression attached to ``span``'s head (an event trigger, a reporting verb) or
+    to its clause, without crossing into another clause's verb.
+
+    "Netanyahu said on Wednesday that talks met on Tuesday": "said" → Wednesday, "met" → Tuesday.
+    A noun trigger ("the strike on Monday") takes an expression under it, else its verb's.
+    """
+    index = doc._.time_index or {}
+    if not index:
+        return None
+    head = span if isinstance(span, Token) else span.root
+    found = _time_under(head, index)
+    if found is not None or head.pos_ in ("VERB", "AUX"):
+        return found
+    verb = governing_verb(head)
+    return _time_under(verb, index) if verb is not None else None
+
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "csubj", "csubjpass", "parataxis", "conj", "acl"}
+
+
+def _time_under(head: Token, index: dict[int, TimeExpr]) -> TimeExpr | None:
+    """The nearest temporal expression among ``head``'s dependents, not entering a clause with its own verb."""
+    best: tuple[int, TimeExpr] | None = None
+    stack = [(child, 1) for child in head.children]
+    while stack:
+        token, depth = stack.pop()
+        if token.dep_ in CLAUSE_DEPS and token.pos_ in ("VERB", "AUX"):
+            continue
+        if token.i in index and (best is None or depth < best[0]):
+            best = (depth, index[token.i])
+        stack.extend((child, depth + 1) for child in token.children)
+    return best[1] if best else None

@@ -1,0 +1,153 @@
+"""The time stage: TIMEX3 extents, types, values and mods, resolved against the DCT and the tense."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline import extract
+from storyline.stages.times import governing_time
+
+DCT = "2025-07-09"  # a Wednesday
+
+
+def times(nlp, text, date=DCT):
+    return [(t.text, t.type, t.value, t.mod) for t in extract(text, nlp, date=date).times]
+
+
+def one(nlp, text, date=DCT):
+    found = extract(text, nlp, date=date).times
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_times_seed_article_values(seed_record):
+    got = [(t.text, t.value, t.mod) for t in seed_record.times]
+    values = {text: (value, mod) for text, value, mod in got}
+    assert len(got) == 12
+    assert values["Wednesday"] == ("2025-07-09", None)
+    assert values["last month"] == ("2025-06", None)
+    assert values["January 20"] == ("2025-01-20", None)
+    assert values["as many days"] == ("P2D", None)
+    assert values["nearly two years"] == ("P2Y", "APPROX")
+    assert values["week’s end"] == ("2025-W28", "END")
+    assert values["60-day"] == ("P60D", None)
+    tuesdays = [value for text, value, _ in got if text == "Tuesday"]
+    assert tuesdays == ["2025-07-08"] * 4
+    wednesdays = [value for text, value, _ in got if text == "Wednesday"]
+    assert wednesdays == ["2025-07-09"] * 2
+    for t in seed_record.times:
+        assert seed_record.article.text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The minister said on Wednesday that talks would go on.", ("Wednesday", "DATE", "2025-07-09", None)),
+        ("The envoys met on Tuesday in Doha.", ("Tuesday", "DATE", "2025-07-08", None)),
+        ("The envoys will meet on Friday in Doha.", ("Friday", "DATE", "2025-07-11", None)),
+        ("Prices rose sharply last month.", ("last month", "DATE", "2025-06", None)),
+        ("The union hopes for a deal by week’s end.", ("week’s end", "DATE", "2025-W28", "END")),
+        ("The fighting has lasted nearly two years.", ("nearly two years", "DURATION", "P2Y", "APPROX")),
+        ("No ships have docked since January 20.", ("January 20", "DATE", "2025-01-20", None)),
+        ("They agreed to a 60-day truce.", ("60-day", "DURATION", "P60D", None)),
+        ("It was the third strike in as many weeks.", ("as many weeks", "DURATION", "P3W", None)),
+        ("The council met twice earlier this week.", ("earlier this week", "DATE", "2025-W28", None)),
+        ("Exports have grown this year.", ("this year", "DATE", "2025", None)),
+        ("The mill opened in the 1980s.", ("the 1980s", "DATE", "198", None)),
+        ("The plant will close by mid-2024, the firm said.", ("mid-2024", "DATE", "2024", "MID")),
+        ("Sales fell in the fourth quarter.", ("the fourth quarter", "DATE", "2024-Q4", None)),
+        ("Sales will recover in the fourth quarter.", ("the fourth quarter", "DATE", "2025-Q4", None)),
+        ("Revenue rose 4% in fiscal 2024.", ("fiscal 2024", "DATE", "2024", None)),
+        ("Voting closes at 8 p.m. EDT.", ("8 p.m. EDT", "TIME", "2025-07-09T20:00-04", None)),
+        ("The market opened at 09:30 GMT.", ("09:30 GMT", "TIME", "2025-07-09T09:30Z", None)),
+        ("The curfew lasts for about three hours.", ("about three hours", "DURATION", "PT3H", "APPROX")),
+        ("The ferry sails every Thursday.", ("every Thursday", "SET", "XXXX-WXX-4", None)),
+        ("Inspectors visit twice a week.", ("twice a week", "SET", "P1W", None)),
+        ("Rates are now higher.", ("now", "DATE", "PRESENT_REF", None)),
+        ("The bridge reopened three years ago.", ("three years ago", "DATE", "2022", None)),
+        ("The strike ended yesterday.", ("yesterday", "DATE", "2025-07-08", None)),
+        ("He served more than a decade in office.", ("more than a decade", "DURATION", "P10Y", "MORE_THAN")),
+        ("The flood came in late March.", ("late March", "DATE", "2025-03", "END")),
+        ("The vote is set for March 3, 2026.", ("March 3, 2026", "DATE", "2026-03-03", None)),
+        ("The dam was built in the 20th century.", ("the 20th century", "DATE", "19", None)),
+        ("Arrivals peak in the summer of 2023.", ("the summer of 2023", "DATE", "2023-SU", None)),
+        ("Sales for the full year rose 3%.", ("the full year", "DATE", "2025", None)),
+        ("The firm earned $5 million in the year ended June 30.", ("the year", "DURATION", "P1Y", None)),
+        ("The truce collapsed three days later.", ("three days", "DURATION", "P3D", None)),
+        ("Ballots must arrive at least 30 days before the vote.", ("at least 30 days", "DURATION", "P30D", "EQUAL_OR_MORE")),
+    ],
+)
+def test_times_constructions(nlp, sentence, expected):
+    assert expected in times(nlp, sentence)
+
+
+def test_times_year_before_a_plural_noun(nlp):
+    assert ("2024", "DATE", "2024", None) in times(nlp, "In 2024 prices rose by a third.")
+    assert times(nlp, "Police said 2000 people marched.") == []
+
+
+def test_times_range_is_two_dates(nlp):
+    got = times(nlp, "Rains lasted from March to May, officials said.")
+    assert [(t, v) for t, _, v, _ in got] == [("March", "2025-03"), ("May", "2025-05")]
+
+
+def test_times_line_break_inside_expression(nlp):
+    t = one(nlp, "Talks are due to end by the end of\nthe week, aides said.")
+    assert (t.value, t.mod) == ("2025-W28", "END")
+    assert "\n" in t.text
+
+
+def test_times_curly_and_straight_apostrophes(nlp):
+    for text in ("A deal is likely by week's end.", "A deal is likely by week’s end."):
+        assert one(nlp, text).value == "2025-W28"
+
+
+def test_times_no_dct_leaves_relative_values_unresolved(nlp):
+    got = {t.text: t for t in extract("The envoys met on Tuesday and again last month, on March 5.", nlp).times}
+    assert got["Tuesday"].value == "XXXX-WXX-2" and got["Tuesday"].anchor == "no publication date"
+    assert got["last month"].value is None and got["last month"].anchor == "no publication date"
+    assert got["March 5"].value == "XXXX-03-05"
+
+
+def test_times_absolute_dates_have_no_anchor(nlp):
+    t = one(nlp, "The treaty was signed on June 4, 1999.")
+    assert (t.value, t.anchor) == ("1999-06-04", None)
+    assert one(nlp, "Troops left last week.").anchor == DCT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We went to the market and the price was 2000 dollars.",
+        "May I ask you to wait?",
+        "The team scored 21 points and 3 assists.",
+        "Jan Kowalski spoke to reporters.",
+        "A 6-year-old boy was rescued.",
+    ],
+)
+def test_times_no_false_positives(nlp, sentence):
+    assert times(nlp, sentence) == []
+
+
+def test_times_governing_time_stays_in_its_clause(nlp):
+    text = "Netanyahu said on Wednesday that the envoys met on Tuesday."
+    doc = nlp(_doc(nlp, text))
+    said = next(t for t in doc if t.text == "said")
+    met = next(t for t in doc if t.text == "met")
+    assert governing_time(doc, said).text == "Wednesday"
+    assert governing_time(doc, met).text == "Tuesday"
+
+
+def test_times_governing_time_of_a_noun_and_of_nothing(nlp):
+    doc = nlp(_doc(nlp, "The strike on Monday closed the port. Workers were angry."))
+    strike = next(t for t in doc if t.text == "strike")
+    angry = next(t for t in doc if t.text == "were")
+    assert governing_time(doc, strike).value == "2025-07-07"
+    assert governing_time(doc, doc[angry.i:angry.i + 2]) is None
+
+
+def _doc(nlp, text):
+    from storyline.ingest.readers import make_article
+    from storyline.pipeline import make_doc
+
+    return make_doc(nlp, make_article(text, date=DCT))
