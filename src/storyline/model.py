@@ -74,6 +74,7 @@ class Statement(_Model):
     id: str
     speaker: str | None = Field(None, description="Entity id")
     speaker_text: str | None = None
+    source: Span | None = Field(None, description="Where the statement names its speaker: 'he', 'the White House'")
     cue: Span
     content: Span
     kind: StatementKind

@@ -6,6 +6,7 @@ import click
 
 from storyline import __version__
 from storyline.cli.eval_events import eval_events
+from storyline.cli.eval_quotes import quotes
 from storyline.cli.eval_time import eval_time
 from storyline.cli.extract import extract
 from storyline.cli.schema import schema
@@ -28,6 +29,7 @@ def eval_group() -> None:
 
 eval_group.add_command(eval_events)
 eval_group.add_command(eval_time)
+eval_group.add_command(quotes)
 
 
 def main() -> None:

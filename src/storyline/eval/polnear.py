@@ -1,0 +1,290 @@
+"""Score the statements stage on PolNeAR (attribution relations in brat standoff).
+
+A compartment directory holds ``text/NAME.txt`` and ``attributions/NAME_ANNOTATOR.ann``; the
+publication dates are in ``metadata.tsv`` one level up. Each relation (an ``E`` line) joins a cue,
+an optional source and a content; any of them may be discontinuous (``0 5;9 14``) and a second
+content fragment may come as ``Content2``. We compare spans by their outer extent, because a
+Statement keeps one span for each part:
+
+- exact: the same start and end once surrounding whitespace is trimmed;
+- overlap: at least one character in common;
+- attribution: one predicted statement whose cue, source and content all overlap those of the same
+  gold relation (a relation without source matches a statement without source).
+
+Matching is one to one (a gold span is used once). Precision and recall are micro-averaged over
+documents; a document annotated by several annotators counts once, scored against each annotator with
+weight 1/k, so its scores are the mean over annotators. ``Discard`` and ``Discuss`` regions
+(boilerplate, cases the annotators left undecided) are not scored: predictions whose cue lies in one
+are dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline import errors
+from storyline.model import Record
+
+Extent = tuple[int, int]
+PARTS = ("cue", "source", "content")
+IGNORED_LABELS = {"Discard", "Discuss"}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One attribution: the outer extent of its cue, source (None when it has none) and content."""
+
+    cue: Extent
+    source: Extent | None
+    content: Extent | None
+
+
+@dataclass
+class Annotation:
+    annotator: str
+    relations: list[Relation]
+    ignored: list[Extent] = field(default_factory=list)
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text: str
+    date: str | None
+    annotations: list[Annotation]
+
+
+def _extent(text: str, fragments: list[Extent]) -> Extent:
+    start, end = min(s for s, _ in fragments), max(e for _, e in fragments)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def read_ann(path: Path, text: str) -> Annotation:
+    """One annotator's relations in one article."""
+    spans: dict[str, tuple[str, list[Extent]]] = {}
+    events: list[dict[str, list[str]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, offsets = parts[1].partition(" ")
+            fragments = [tuple(int(x) for x in piece.split()) for piece in offsets.split(";")]
+            spans[parts[0]] = (label, [f for f in fragments if len(f) == 2])  # type: ignore[misc]
+        elif line.startswith("E") and len(parts) >= 2:
+            roles: dict[str, list[str]] = defaultdict(list)
+            for arg in parts[1].split():
+                role, _, ref = arg.partition(":")
+                roles[role.rstrip("0123456789")].append(ref)
+            events.append(roles)
+    relations = []
+    for roles in events:
+        cue = [f for ref in roles.get("Cue", []) if ref in spans for f in spans[ref][1]]
+        if not cue:
+            continue
+        source = [f for ref in roles.get("Source", []) if ref in spans for f in spans[ref][1]]
+        content = [f for ref in roles.get("Content", []) if ref in spans for f in spans[ref][1]]
+        relations.append(
+            Relation(
+                _extent(text, cue),
+                _extent(text, source) if source else None,
+                _extent(text, content) if content else None,
+            )
+        )
+    ignored = [_extent(text, frags) for label, frags in spans.values() if label in IGNORED_LABELS and frags]
+    annotator = path.stem.rsplit("_", 1)[-1]
+    return Annotation(annotator, relations, ignored)
+
+
+def _dates(directory: Path) -> dict[str, str]:
+    metadata = directory.parent / "metadata.tsv"
+    if not metadata.exists():
+        return {}
+    with metadata.open(encoding="utf-8", newline="") as f:
+        return {row["filename"]: row["publication_date"] for row in csv.DictReader(f, delimiter="\t")}
+
+
+def read_corpus(directory: str | Path, limit: int | None = None) -> list[GoldDoc]:
+    """The annotated articles of one PolNeAR compartment, in name order."""
+    directory = Path(directory)
+    texts, anns = directory / "text", directory / "attributions"
+    if not texts.is_dir() or not anns.is_dir():
+        raise errors.InputError(f"{directory} has no text/ and attributions/ directories (a PolNeAR compartment)")
+    by_name: dict[str, list[Path]] = defaultdict(list)
+    for ann in sorted(anns.glob("*.ann")):
+        by_name[ann.stem.rsplit("_", 1)[0]].append(ann)
+    dates = _dates(directory)
+    docs = []
+    for path in sorted(texts.glob("*.txt")):
+        if path.stem not in by_name:
+            continue
+        text = path.read_text(encoding="utf-8")
+        docs.append(GoldDoc(path.stem, text, dates.get(path.stem), [read_ann(a, text) for a in by_name[path.stem]]))
+        if limit is not None and len(docs) >= limit:
+            break
+    return docs
+
+
+def relations_of(record: Record) -> list[Relation]:
+    """A Record's statements as relations: cue, the span naming the speaker, content."""
+
+    def extent(span) -> Extent | None:  # noqa: ANN001 - a model Span or None
+        return (span.start, span.end) if span is not None else None
+
+    return [Relation(extent(s.cue), extent(s.source), extent(s.content)) for s in record.statements]  # type: ignore[arg-type]
+
+
+def _overlap(a: Extent, b: Extent) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _matches(pred: list[Extent], gold: list[Extent], exact: bool) -> int:
+    """How many predicted spans pair one to one with a gold span (largest overlaps first)."""
+    if exact:
+        left = defaultdict(int)
+        for g in gold:
+            left[g] += 1
+        hits = 0
+        for p in pred:
+            if left[p] > 0:
+                left[p] -= 1
+                hits += 1
+        return hits
+    pairs = sorted(
+        ((_overlap(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if _overlap(p, g) > 0),
+        reverse=True,
+    )
+    used_p, used_g = set(), set()
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+    return len(used_p)
+
+
+def _relation_matches(pred: list[Relation], gold: list[Relation]) -> int:
+    def fits(p: Relation, g: Relation) -> bool:
+        if _overlap(p.cue, g.cue) == 0:
+            return False
+        if (p.source is None) != (g.source is None):
+            return False
+        if p.source is not None and g.source is not None and _overlap(p.source, g.source) == 0:
+            return False
+        return p.content is not None and g.content is not None and _overlap(p.content, g.content) > 0
+
+    used: set[int] = set()
+    hits = 0
+    for p in pred:
+        for j, g in enumerate(gold):
+            if j not in used and fits(p, g):
+                used.add(j)
+                hits += 1
+                break
+    return hits
+
+
+def _counts(pred: list[Relation], gold: list[Relation]) -> dict[str, float]:
+    """True positives and totals for one document against one annotator."""
+    out: dict[str, float] = {}
+    for part in PARTS:
+        p = [getattr(r, part) for r in pred if getattr(r, part) is not None]
+        g = [getattr(r, part) for r in gold if getattr(r, part) is not None]
+        for mode in ("exact", "overlap"):
+            out[f"{part}_{mode}_tp"] = _matches(p, g, mode == "exact")
+        out[f"{part}_pred"], out[f"{part}_gold"] = len(p), len(g)
+    out["attribution_tp"] = _relation_matches(pred, gold)
+    out["attribution_pred"], out["attribution_gold"] = len(pred), len(gold)
+    return out
+
+
+def _prf(tp: float, pred: float, gold: float) -> tuple[float, float, float]:
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(docs: list[GoldDoc], predictions: Iterable[list[Relation]]) -> dict[str, float]:
+    """Precision, recall and F1 for cue, source and content spans and for whole attributions."""
+    totals: dict[str, float] = defaultdict(float)
+    for doc, pred in zip(docs, predictions, strict=True):
+        for ann in doc.annotations:
+            kept = [r for r in pred if not any(_overlap(r.cue, region) for region in ann.ignored)]
+            for key, value in _counts(kept, ann.relations).items():
+                totals[key] += value / len(doc.annotations)
+    scores: dict[str, float] = {}
+    for part in PARTS:
+        for mode in ("exact", "overlap"):
+            p, r, f = _prf(totals[f"{part}_{mode}_tp"], totals[f"{part}_pred"], totals[f"{part}_gold"])
+            scores.update({f"{part}_{mode}_p": p, f"{part}_{mode}_r": r, f"{part}_{mode}_f1": f})
+    p, r, f = _prf(totals["attribution_tp"], totals["attribution_pred"], totals["attribution_gold"])
+    scores.update({"attribution_p": p, "attribution_r": r, "attribution_f1": f, "documents": float(len(docs))})
+    return {k: round(v, 4) for k, v in scores.items()}
+
+
+def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, float]:
+    """How often a statement whose gold source names someone gets that someone as its speaker.
+
+    Among predicted statements whose source overlaps a gold source that holds a capitalised word
+    (a name: "Clinton", "the White House", "Trump’s campaign manager"), the share whose speaker entity
+    has a mention inside that gold source. Pronoun sources are counted separately ("he", "she",
+    "they"): the share that got a speaker at all, since without gold coreference we cannot check
+    which one.
+    """
+    named = named_ok = pronoun = pronoun_ok = 0.0
+    for doc, record in zip(docs, records, strict=True):
+        mentions = {e.id: [(m.start, m.end) for m in e.mentions] for e in record.entities}
+        weight = 1 / len(doc.annotations)
+        for ann in doc.annotations:
+            sources = [r.source for r in ann.relations if r.source is not None]
+            for statement in record.statements:
+                if statement.source is None:
+                    continue
+                mine = (statement.source.start, statement.source.end)
+                gold = next((g for g in sources if _overlap(mine, g)), None)
+                if gold is None:
+                    continue
+                words = doc.text[gold[0] : gold[1]].split()
+                if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()
+                                                               and words[0].lower() not in PRONOUNS):
+                    named += weight
+                    spans = mentions.get(statement.speaker or "", [])
+                    named_ok += weight * any(_overlap(m, gold) for m in spans)
+                elif len(words) == 1 and words[0].lower() in PRONOUNS:
+                    pronoun += weight
+                    pronoun_ok += weight * (statement.speaker is not None)
+    return {
+        "named_speaker_resolved": round(named_ok / named, 4) if named else 0.0,
+        "named_sources": round(named, 1),
+        "pronoun_speaker_resolved": round(pronoun_ok / pronoun, 4) if pronoun else 0.0,
+        "pronoun_sources": round(pronoun, 1),
+    }
+
+
+PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+
+
+def records(docs: list[GoldDoc], extract: Callable[..., Record] | None = None) -> Iterator[Record]:
+    """Run storyline over the gold articles (with their publication dates)."""
+    from storyline.ingest.readers import make_article
+    from storyline.pipeline import extract_many
+
+    articles = (make_article(doc.text, id=doc.name, date=doc.date) for doc in docs)
+    for item in extract_many(articles):
+        if not isinstance(item, Record):
+            raise errors.InputError(f"{item.where}: {item.reason}")
+        yield item
+
+
+def evaluate(directory: str | Path, limit: int | None = None) -> dict[str, float]:
+    """Read a PolNeAR compartment, run storyline over it and score the statements."""
+    docs = read_corpus(directory, limit)
+    found = list(records(docs))
+    scores = score(docs, [relations_of(r) for r in found])
+    scores.update(speaker_resolution(docs, found))
+    return scores

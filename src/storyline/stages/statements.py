@@ -1,0 +1,610 @@
+"""Statements: who said (wrote, thinks, plans) what, how, to whom, and whether verbatim.
+
+Rules over the dependency parse, in six steps:
+
+1. Quotes: every run between quote marks (“…”, "…", «…», ‘…’ when it is not an apostrophe); a
+   paragraph that leaves its quote open continues into the next one that opens a quote.
+2. Verb cues: a reporting verb (resources/reporting_verbs.tsv) with its subject as the source and its
+   clause as the content: "X said that …", "“…,” X said", "X told reporters …", "X hopes to …",
+   "X expressed hope for …"; a quote split around its cue becomes one statement.
+3. "According to X, …": X is the source, the rest of the sentence the content.
+4. Noun cues: "the announcement that …", "a report by X that …" (resources/noun_cues.txt).
+5. No comment: "did not immediately comment", "declined to comment" (resources/no_comment.txt).
+6. Speakers: the source's entity; a pronoun is the last person who was a subject before it
+   ("he expressed hope" → Witkoff); otherwise the source text is kept as speaker_text.
+
+A statement inside the content of another is dropped: "what he called “the great victory”" belongs
+to the statement that reports it (one token, one attribution, as PolNeAR annotates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from storyline.model import Span as TextSpan
+from storyline.model import Statement
+from storyline.resources import lines, table, words
+from storyline.stages import register_extensions
+from storyline.stages.entities import entity_at
+
+try:  # the times stage is built in parallel; statements get a time only when it is installed
+    from storyline.stages.times import governing_time  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - depends on what is installed
+    governing_time = None
+
+OPENERS = {"“": "”", "«": "»", "„": "“"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it"}
+PERSONAL = {"he", "she", "him", "her", "i"}
+MODALS = {"could", "might", "may", "would", "should", "can", "will"}
+CHANNEL_PREPS = {"on", "in", "at", "during", "to", "with"}
+CONTENT_PREPS = {"for", "about", "on", "of"}
+# speech verbs whose object is the audience or nothing said ("told reporters", "said it")
+NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "warn", "urge", "assure", "remind", "note", "continue",
+                     "answer", "respond", "reply", "explain", "comment", "agree", "joke", "complain"}
+ATTITUDE_PREPS = {"for", "about", "over", "in", "that", "at", "with"}
+QUOTE_CHARS = "\"“”«»„"
+
+
+@dataclass
+class _Found:
+    cue: tuple[int, int]  # characters
+    content: tuple[int, int]
+    kind: str
+    source: tuple[int, int] | None = None
+    speaker_token: int | None = None  # token index of the source's head
+    channel: tuple[int, int] | None = None
+    hedge: tuple[int, int] | None = None
+    rank: int = 2  # speech outranks stance and thought when one sits inside the other
+
+
+RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
+
+
+@Language.factory(
+    "storyline_statements",
+    assigns=["doc._.statements"],
+    requires=["doc._.entities", "token.dep", "token.tag"],
+)
+def make_statements(nlp: Language, name: str) -> StatementStage:
+    return StatementStage()
+
+
+class StatementStage:
+    def __init__(self) -> None:
+        register_extensions()
+        self.verbs = {lemma: kind for lemma, kind in table("reporting_verbs.tsv")}
+        self.nouns = words("noun_cues.txt")
+        self.attitudes = words("attitude_nouns.txt")
+        self.channels = words("channels.txt")
+        self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = find_quotes(doc.text)
+        found: list[_Found] = []
+        taken: set[int] = set()  # cue tokens already used
+        for sent in doc.sents:
+            found.extend(self.no_comments(doc, sent, taken))
+            found.extend(self.according_to(doc, sent, taken))
+            for token in sent:
+                if token.i in taken:
+                    continue
+                item = self.verb_cue(doc, token, quotes, taken) or self.noun_cue(doc, token, taken)
+                if item:
+                    found.append(item)
+        found = _drop_nested(found)
+        doc._.statements = self.to_statements(doc, found)
+        return doc
+
+    # 2. verb cues
+    def verb_cue(self, doc: Doc, verb: Token, quotes: list[tuple[int, int]], taken: set[int]) -> _Found | None:
+        kind = self.verbs.get(verb.lemma_.lower())
+        if kind is None or verb.pos_ not in ("VERB",) or _inside(verb.idx, quotes):
+            return None
+        if kind in ("speech", "thought") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None  # "it is fair to say", "refused to say": not a statement made
+        if verb.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            return None  # "pointed out that", not "pointed to"
+        cue_end = verb
+        if verb.lemma_.lower() == "point":
+            cue_end = next(c for c in verb.children if c.dep_ == "prt")
+        content = None
+        hedge_tokens: tuple[int, int] | None = None
+        # "expressed hope for X": a noun of hoping or saying as object, its complement the content
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.lower_ in self.attitudes:
+                for prep in obj.children:
+                    if prep.i > obj.i and (prep.dep_ in ("acl", "ccomp") or prep.lower_ in ATTITUDE_PREPS):
+                        content = _subtree(prep)
+                        cue_end = obj
+                        if self.verbs.get(obj.lemma_.lower()) in ("hope", "plan"):
+                            hedge_tokens = (verb.i, obj.i + 1)
+                        break
+        if content is None:
+            content = self._content(doc, verb, kind)
+        extent = None
+        if content is not None:
+            start, end = _clean(doc, max(content[0], verb.sent.start), min(content[1], verb.sent.end))
+            if start < end:
+                extent = _widen_to_quotes(doc, _chars(doc, start, end), quotes)
+        if extent is None and kind in ("speech", "media"):
+            extent = _adjacent_quote(doc, verb, quotes)  # “…?” she said. / he said, “…”
+        if extent is None:
+            return None
+        parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and extent[0] <= verb.head.idx < extent[1]
+        if extent[0] <= verb.idx < extent[1] and not parenthetical:  # a verb is not inside what it reports
+            return None
+        extent = _follow_quotes(doc.text, extent, quotes)
+        span = doc.char_span(*extent, alignment_mode="expand")
+        start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
+        source_tok = _subject(verb)
+        source = _subtree_chars(doc, source_tok) if source_tok is not None else None
+        if source_tok is not None and source_tok.dep_ == "agent":
+            source_tok = next((c for c in source_tok.children if c.dep_ == "pobj"), None)
+            source = _subtree_chars(doc, source_tok) if source_tok is not None else None
+        for i in range(verb.i, cue_end.i + 1):
+            taken.add(i)
+        cue_chars = _chars(doc, _cue_start(verb), cue_end.i + 1)
+        content_chars = _trim(doc.text, *extent)
+        kind_ = _kind(doc.text, content_chars, quotes)
+        hedge = _chars(doc, *hedge_tokens) if hedge_tokens else self._hedge(doc, verb, kind, (start, end), cue_chars)
+        return _Found(
+            cue=cue_chars,
+            content=content_chars,
+            kind=kind_,
+            source=source,
+            speaker_token=source_tok.i if source_tok is not None else None,
+            channel=self._channel(doc, verb, (start, end)),
+            hedge=hedge,
+            rank=RANKS[kind],
+        )
+
+    def _content(self, doc: Doc, verb: Token, kind: str) -> tuple[int, int] | None:
+        """The token range of what the verb reports, or None."""
+        children = list(verb.children)
+        for child in children:  # "said that …", "“…,” he said"
+            if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and kind in ("hope", "plan", "thought")):
+                return _subtree(child)
+        for child in children:  # "told reporters at a meeting that …" parsed as a relative clause
+            if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or kind not in ("speech", "media"):
+                continue
+            for t in child.subtree:
+                if t.lower_ == "that" and t.dep_ == "mark" and t.i > verb.i:
+                    return (t.i, _subtree(t.head)[1])
+        if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and _subject(verb):
+            # "…, Netanyahu said." / "Talks, he said, had stalled": the clause around the cue
+            mine = {t.i for t in verb.subtree}
+            left = min(mine)
+            if any(c.dep_ == "mark" for c in verb.children) or (
+                    verb.i > verb.head.i and (left == 0 or not doc[left - 1].is_punct)):
+                return None  # "… added that both sides had agreed": a clause, not a parenthetical
+            rest = [t.i for t in verb.head.subtree if t.i not in mine and not t.is_punct]
+            if verb.dep_ == "advcl" and not (doc[verb.i - 1].is_punct or doc[min(verb.i + 1, len(doc) - 1)].is_punct):
+                return None  # a true adverbial clause, not a parenthetical cue
+            if rest and _span_is_clause(doc, min(rest), max(rest) + 1):
+                return (min(rest), max(rest) + 1)
+        lemma = verb.lemma_.lower()
+        if kind in ("speech", "media", "stance") and lemma not in NO_OBJECT_CONTENT:
+            for child in children:  # "endorsed Clinton", "announced a plan", "denied the report"
+                if child.dep_ in ("dobj", "attr") and not (child.pos_ == "PRON" and kind != "stance"):
+                    return _subtree(child)
+        for child in children:  # "referred to X", "railed against Y", "asked about Z"
+            if child.dep_ == "prep" and child.i > verb.i and (kind == "stance" or child.lower_ in ("about",)):
+                pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and not pobj.ent_type_ in ("DATE", "TIME"):
+                    return _subtree(pobj) if kind == "stance" else _subtree(child)
+        return None
+
+    def _hedge(self, doc: Doc, verb: Token, kind: str, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int] | None:
+        """A modal on the reported clause ("could include"), or a cue of hoping ("hopes")."""
+        for t in doc[content[0] : content[1]]:
+            if t.dep_ == "aux" and t.lower_ in MODALS and t.head.i >= content[0] and t.head.pos_ in ("VERB", "AUX"):
+                return _chars(doc, t.i, t.head.i + 1)
+        if kind == "hope":
+            return cue
+        return None
+
+    def _channel(self, doc: Doc, verb: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+        """Where or to whom: "to reporters", "on X", "at a Cabinet meeting", "told reporters"."""
+        candidates: list[Token] = []
+        if verb.dep_ != "ROOT" or True:
+            # "Writing on X, Netanyahu added": the channel sits on an adverbial clause of the verb
+            for child in verb.children:
+                if child.dep_ == "advcl" and child.i < verb.i and child.lemma_ in self.verbs:
+                    candidates.extend(c for c in child.children if c.dep_ == "prep")
+        candidates.extend(c for c in verb.children if c.dep_ in ("prep", "dative") or
+                          (c.dep_ == "dobj" and verb.lemma_.lower() == "tell"))
+        for c in sorted(candidates, key=lambda t: t.i):
+            if content[0] <= c.i < content[1]:
+                continue
+            if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() != "point"):
+                pass
+            elif c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is None or pobj.lower_ not in self.channels:
+                    continue
+            else:
+                continue
+            start, end = _subtree(c)
+            if c.dep_ in ("dobj", "dative") and c.i + 1 < len(doc) and doc[c.i + 1].dep_ == "prep":
+                # "told reporters at a Cabinet meeting": the meeting says more than the audience
+                nxt = doc[c.i + 1]
+                pobj = next((g for g in nxt.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lower_ in self.channels:
+                    start, end = _subtree(nxt)
+            end = min(end, content[0]) if start < content[0] else end
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ == "that"):
+                end -= 1
+            if end > start:
+                return _chars(doc, start, end)
+        return None
+
+    # 3. according to X
+    def according_to(self, doc: Doc, sent: Span, taken: set[int]) -> list[_Found]:
+        out = []
+        for t in sent[:-1]:
+            if t.lower_ != "according" or doc[t.i + 1].lower_ != "to":
+                continue
+            pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            phrase = range(t.i, max(x.i for x in pobj.subtree) + 1)
+            rest = [x for x in sent if x.i not in phrase]
+            while rest and (rest[0].is_punct or rest[0].is_space):
+                rest.pop(0)
+            while rest and (rest[-1].is_punct or rest[-1].is_space):
+                rest.pop()
+            if not rest:
+                continue
+            if phrase.start > rest[0].i:  # "…, according to X": content is what comes before
+                rest = [x for x in rest if x.i < phrase.start]
+            else:
+                rest = [x for x in rest if x.i > phrase.stop - 1]
+            while rest and (rest[-1].is_punct or rest[-1].is_space):
+                rest.pop()
+            if not rest:
+                continue
+            taken.update((t.i, t.i + 1))
+            out.append(
+                _Found(
+                    cue=_chars(doc, t.i, t.i + 2),
+                    content=_chars(doc, rest[0].i, rest[-1].i + 1),
+                    kind="indirect",
+                    source=_subtree_chars(doc, pobj),
+                    speaker_token=pobj.i,
+                )
+            )
+        return out
+
+    # 4. noun cues
+    def noun_cue(self, doc: Doc, noun: Token, taken: set[int]) -> _Found | None:
+        if noun.pos_ != "NOUN" or noun.lower_ not in self.nouns:
+            return None
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and
+                       any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if clause is None:
+            return None
+        source_tok = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source_tok is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            source_tok = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        start, end = _subtree(clause)
+        taken.add(noun.i)
+        return _Found(
+            cue=_chars(doc, noun.i, noun.i + 1),
+            content=_chars(doc, start, end),
+            kind="indirect",
+            source=_chars(doc, source_tok.i, source_tok.i + 1) if source_tok is not None else None,
+            speaker_token=source_tok.i if source_tok is not None else None,
+        )
+
+    # 5. no comment
+    def no_comments(self, doc: Doc, sent: Span, taken: set[int]) -> list[_Found]:
+        out = []
+        for pattern in self.no_comment:
+            for m in pattern.finditer(sent.text):
+                start, end = sent.start_char + m.start(), sent.start_char + m.end()
+                cue = doc.char_span(start, end, alignment_mode="expand")
+                if cue is None or any(t.i in taken for t in cue):
+                    continue
+                taken.update(t.i for t in cue)
+                verb = next((t for t in cue if t.pos_ == "VERB"), cue.root)
+                source_tok = _subject(verb) or _subject(cue.root)
+                after = [c for c in cue.root.children if c.dep_ == "prep" and c.i >= cue.end]
+                content = _chars(doc, *_subtree(after[0])) if after else (start, end)
+                out.append(
+                    _Found(
+                        cue=(start, end),
+                        content=content,
+                        kind="no_comment",
+                        source=_subtree_chars(doc, source_tok) if source_tok is not None else None,
+                        speaker_token=source_tok.i if source_tok is not None else None,
+                    )
+                )
+        return out
+
+    # 6. speakers
+    def to_statements(self, doc: Doc, found: list[_Found]) -> list[Statement]:
+        statements = []
+        found.sort(key=lambda f: f.cue)
+        for item in found:
+            speaker, text = self.speaker(doc, item)
+            time = None
+            if governing_time is not None:
+                cue = doc.char_span(*item.cue, alignment_mode="expand")
+                try:
+                    expr = governing_time(doc, cue) if cue is not None else None
+                except Exception:  # noqa: BLE001 - a stage in progress must not break this one
+                    expr = None
+                time = expr.id if expr is not None else None
+            statements.append(
+                Statement(
+                    id=f"S{len(statements) + 1}",
+                    speaker=speaker,
+                    speaker_text=text,
+                    source=_span(doc, item.source),
+                    cue=_span(doc, item.cue),  # type: ignore[arg-type]
+                    content=_span(doc, item.content),  # type: ignore[arg-type]
+                    kind=item.kind,  # type: ignore[arg-type]
+                    time=time,
+                    channel=_span(doc, item.channel),
+                    hedge=_span(doc, item.hedge),
+                )
+            )
+        return statements
+
+    def speaker(self, doc: Doc, item: _Found) -> tuple[str | None, str | None]:
+        """The entity id of the source, and the source's text when no entity names it."""
+        if item.speaker_token is None:
+            return None, None
+        head = doc[item.speaker_token]
+        text = doc.text[item.source[0] : item.source[1]] if item.source else head.text
+        entity = entity_at(doc, head)
+        if entity is None and item.source is not None:
+            span = doc.char_span(*item.source, alignment_mode="expand")
+            for t in span or ():
+                if t.dep_ in ("compound", "poss", "case", "det", "amod", "punct", "appos"):
+                    continue
+                entity = entity_at(doc, t)
+                if entity is not None:
+                    break
+        if entity is None and head.lower_ in PRONOUNS:
+            entity = _antecedent(doc, head)
+        if entity is not None:
+            return entity.id, text
+        return None, text
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character extents of quotations, marks included.
+
+    A paragraph that leaves its quote open continues when the next paragraph opens a quote again
+    (the convention for multi-paragraph quotes); otherwise the quote ends with its paragraph.
+    """
+    quotes: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer, last_end, pos = "", 0, 0
+    for para in text.split("\n"):
+        body = para.lstrip()
+        if not body:
+            pos += len(para) + 1
+            continue
+        begin = 0
+        if open_at is not None:
+            if body[0] in OPENERS or body[0] in "\"‘":
+                begin = len(para) - len(body) + 1  # the mark that continues the quote
+            else:
+                quotes.append((open_at, last_end))
+                open_at = None
+        for i in range(begin, len(para)):
+            ch, at = para[i], pos + i
+            if open_at is None:
+                if ch in OPENERS or ch == '"':
+                    open_at, closer = at, OPENERS.get(ch, '"')
+                elif ch == "‘" and (i == 0 or not para[i - 1].isalnum()):
+                    open_at, closer = at, "’"
+            elif ch == closer or (closer == '"' and ch == "”"):
+                if closer == "’" and i + 1 < len(para) and para[i + 1].isalpha():
+                    continue  # an apostrophe: don’t
+                quotes.append((open_at, at + 1))
+                open_at = None
+        last_end = pos + len(para.rstrip())
+        pos += len(para) + 1
+    if open_at is not None:
+        quotes.append((open_at, last_end))
+    return [(s, e) for s, e in quotes if e - s > 2]
+
+
+def _inside(char: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(s < char < e for s, e in quotes)
+
+
+def _subtree(token: Token) -> tuple[int, int]:
+    sub = list(token.subtree)
+    return sub[0].i, sub[-1].i + 1
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
+    start, end = _subtree(token)
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    first, last = _chars(doc, start, end)
+    # a misparse may run over a paragraph break ("Lawbreaker?\n\nSenate Minority Leader …")
+    cut = doc.text.rfind("\n", first, token.idx)
+    first = cut + 1 if cut >= 0 else first
+    cut = doc.text.find("\n", token.idx, last)
+    last = cut if cut >= 0 else last
+    return _trim(doc.text, first, last)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip the punctuation that closes a sentence but not a quote: "that X." → "that X"."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-—" or
+                           (text[end - 1] == "." and not _in_quote_end(text, start, end))):
+        end -= 1
+    while start < end and (text[start].isspace() or text[start] in ",;:—"):
+        start += 1
+    return start, end
+
+
+def _in_quote_end(text: str, start: int, end: int) -> bool:
+    return any(q in text[start:end] for q in QUOTE_CHARS) and text[start] in QUOTE_CHARS
+
+
+def _span(doc: Doc, extent: tuple[int, int] | None) -> TextSpan | None:
+    if extent is None:
+        return None
+    start, end = extent
+    return TextSpan(text=doc.text[start:end], start=start, end=end)
+
+
+def _cue_start(verb: Token) -> int:
+    """The cue starts at a negation or auxiliary right before the verb: "has said", "did not say"."""
+    start = verb.i
+    for child in sorted(verb.children, key=lambda c: -c.i):
+        if child.i == start - 1 and child.dep_ in ("aux", "neg", "auxpass", "advmod") and child.lower_ not in MODALS:
+            if child.dep_ == "advmod" and child.lower_ not in ("also", "not", "never"):
+                break
+            start = child.i
+    return start
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; a participle or conjunct borrows its head's ("…, adding that")."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and child.pos_ != "PRON" or child.dep_ in ("nsubj",):
+                return child
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return child
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without edge punctuation, a dangling conjunction or a lone "that"-less comma."""
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS or
+                           doc[end - 1].dep_ == "cc" or doc[end - 1].is_space):
+        end -= 1
+    while start < end and ((doc[start].is_punct and doc[start].text not in QUOTE_CHARS) or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quote right before the cue clause (“…,” she said) or right after it (he said: “…”)."""
+    clause = [t.i for t in verb.subtree if t.dep_ not in ("ccomp", "parataxis") or t is verb]
+    subject = _subject(verb)
+    left = min([verb.i] + ([min(t.i for t in subject.subtree)] if subject is not None and subject.i < verb.i else []))
+    left_char = doc[left].idx
+    para_start = doc.text.rfind("\n", 0, left_char) + 1
+    para_end = doc.text.find("\n", verb.idx)
+    para_end = len(doc.text) if para_end < 0 else para_end
+    before = [q for q in quotes if para_start <= q[0] and q[1] <= left_char and not doc.text[q[1]:left_char].strip(" ,—-")]
+    if before:
+        return before[-1]
+    right_char = verb.idx + len(verb)
+    for qs, qe in quotes:
+        if right_char <= qs < para_end:
+            between = doc.text[right_char:qs]
+            if len(between) <= 60 and not any(ch in between for ch in ".!?\"“”") and between.rstrip()[-1:] in (",", ":", ""):
+                return (qs, qe)
+            break
+    del clause
+    return None
+
+
+def _follow_quotes(text: str, extent: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """A quote split around its cue is one statement: “…,” he said. “…” — the quotes that follow
+    in the same paragraph join, as long as nothing but the cue clause or spaces lies between."""
+    start, end = extent
+    if not any(q[0] == start or q[1] == end for q in quotes):
+        return extent
+    first = True
+    for qs, qe in quotes:
+        if qs < end:
+            continue
+        gap = text[end:qs]
+        if "\n" in gap or (not first and gap.strip()) or any(ch in gap for ch in "\"“”"):
+            break
+        if first and len(gap) > 80:
+            break
+        after = text[qe : (text.find("\n", qe) + 1 or len(text) + 1) - 1]
+        if after.strip(" .") and any(ch.isalpha() for ch in after[:40]) and first is False:
+            break  # the next quote has a cue of its own
+        end = qe
+        first = False
+    return start, end
+
+
+def _span_is_clause(doc: Doc, start: int, end: int) -> bool:
+    """A stretch that has a verb of its own (content-first order: "Talks failed, he said")."""
+    return any(t.pos_ in ("VERB", "AUX") for t in doc[start:end])
+
+
+def _widen_to_quotes(doc: Doc, extent: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Grow the content to the quotes it lies in or touches (“We have moved,” → marks included)."""
+    start_c, end_c = extent
+    for qs, qe in quotes:
+        if qs < end_c and qe > start_c:
+            start_c, end_c = min(start_c, qs), max(end_c, qe)
+    return start_c, end_c
+
+
+def _kind(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) -> str:
+    inner = [(s, e) for s, e in quotes if content[0] <= s and e <= content[1] + 1]
+    if not inner:
+        return "indirect"
+    body = text[content[0] : content[1]]
+    quoted = sum(min(e, content[1]) - s for s, e in inner)
+    letters = sum(ch.isalnum() for ch in body)
+    outside = letters - sum(ch.isalnum() for s, e in inner for ch in text[s : min(e, content[1])])
+    return "direct" if outside <= max(3, len(body) // 20) and quoted else "mixed"
+
+
+def _drop_nested(found: list[_Found]) -> list[_Found]:
+    """A statement whose cue is inside another statement's content is part of that one — unless it
+    is speech inside a stance or thought ("criticized what she said in 2010": "said" stays)."""
+    dropped: set[int] = set()
+    for i, f in enumerate(found):
+        for j, o in enumerate(found):
+            if i == j or i in dropped or j in dropped or o.kind == "no_comment":
+                continue
+            if o.content[0] <= f.cue[0] < o.content[1]:
+                dropped.add(j if f.rank > o.rank else i)
+    return [f for i, f in enumerate(found) if i not in dropped]
+
+
+def _antecedent(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
+    """The last person (for he/she) or named subject before the pronoun that was a subject."""
+    personal = pronoun.lower_ in PERSONAL
+    fallback = None
+    for t in reversed(doc[max(0, pronoun.i - 150) : pronoun.i]):
+        entity = entity_at(doc, t)
+        if entity is None:
+            continue
+        if personal and entity.type != "PERSON":
+            continue
+        if not personal and entity.type == "PERSON":
+            continue
+        if t.dep_ in SUBJECTS or (t.dep_ in ("compound",) and t.head.dep_ in SUBJECTS):
+            return entity
+        if fallback is None and t.dep_ not in ("poss", "compound"):
+            fallback = entity
+    return fallback
