@@ -352,43 +352,54 @@ def _find_actors(event: _Found) -> None:
 
 
 def _targets(event: _Found) -> list[Span]:
-    """The first actor found breadth-first from the trigger through its complements: its object, a
-    with/against/to phrase, the subject of a demanded act ("demanded that Hamas renounce …"), the
-    owner of a rejected proposal ("rejected an Indian proposal")."""
+    """Breadth-first from the trigger through its complements and purpose adjuncts: its object, a
+    with/against/to/from phrase, the subject of a demanded act ("demanded that Hamas renounce …"), the
+    owner of a rejected proposal ("rejected an Indian proposal"). A named actor is preferred to an
+    unnamed one found first ("offered its troops to Lebanon's new President")."""
     taken = {t.i for span in event.source + event.mediator for t in span}
     roots = [event.trigger] + ([event.frame] if event.frame.i != event.trigger.i else [])
     queue = [(node, 0) for node in roots]
     seen: set[int] = set()
+    fallback: list[Span] = []
     while queue:
         node, depth = queue.pop(0)
         if node.i in seen:
             continue
         seen.add(node.i)
-        found = [span for span in _direct_targets(node, node in roots, event.trigger) if span.root.i not in taken]
-        if found:
-            return found
+        for found in _direct_targets(node, node in roots, event.trigger):
+            found = [span for span in found if span.root.i not in taken]
+            if found and _named(found):
+                return found
+            fallback = fallback or found
         if depth < 3:
-            queue.extend((c, depth + 1) for c in node.children if c.dep_ in COMPLEMENTS and c.i != event.trigger.i)
-    return []
+            queue.extend(
+                (c, depth + 1)
+                for c in node.children
+                if (c.dep_ in COMPLEMENTS or _adjunct(c)) and c.i != event.trigger.i
+            )
+    return fallback
 
 
-def _direct_targets(node: Token, root: bool, trigger: Token) -> list[Span]:
+def _named(spans: list[Span]) -> bool:
+    return any(entity_at(span.doc, t) is not None for span in spans for t in span)
+
+
+def _direct_targets(node: Token, root: bool, trigger: Token) -> list[list[Span]]:
+    """The candidate targets hanging on one node, in order of preference."""
+    found: list[list[Span]] = []
     if node.pos_ in ("VERB", "AUX", "ADJ"):
         if not root and node.dep_ == "ccomp":
             subjects = [c for c in node.children if c.dep_ in SUBJECTS and _is_actor(c) and c.lower_ not in PRONOUNS]
-            if subjects:
-                return _actors(subjects[0])
+            found.extend(_actors(s) for s in subjects[:1])
         objects = [c for c in node.children if c.dep_ in ("dobj", "dative") and _is_actor(c) and c.i != trigger.i]
-        if objects:
-            return _actors(objects[0])
-        return _prep_actors(node, TARGET_PREPS - {"of", "from"})
-    if node.pos_ in ("NOUN", "PROPN"):
+        found.extend(_actors(o) for o in objects[:1])
+        found.append(_prep_actors(node, TARGET_PREPS - {"of"}))
+    elif node.pos_ in ("NOUN", "PROPN"):
         if not root:
             owners = [c for c in node.children if c.dep_ in ("poss", "amod", "compound", "nmod") and _owner(c)]
-            if owners:
-                return [_phrase(owners[0])]
-        return _prep_actors(node, TARGET_PREPS)
-    return []
+            found.extend([_phrase(o)] for o in owners[:1])
+        found.append(_prep_actors(node, TARGET_PREPS))
+    return [f for f in found if f]
 
 
 def _places(token: Token) -> list[Span]:
@@ -435,8 +446,9 @@ def _subject(verb: Token) -> list[Span]:
 
 
 def _between(token: Token) -> list[Span]:
-    """"negotiations between Israel and Hamas": both sides."""
-    for child in token.children:
+    """"negotiations between Israel and Hamas": both sides ("a mediation mission between …" too)."""
+    children = list(token.children) + (list(token.head.children) if token.dep_ == "compound" else [])
+    for child in children:
         if child.dep_ == "prep" and child.lower_ == "between":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
@@ -474,6 +486,13 @@ def _phrase(head: Token) -> Span:
     while start < head.i and doc[start].dep_ in ("det", "predet") or doc[start].is_punct and start < head.i:
         start += 1
     end = head.i + 1
+    entity = entity_at(doc, head)
+    if entity is not None:  # the whole name: "Sierra Leone", not "Sierra"
+        for mention in entity.mentions:
+            if mention.start <= head.idx < mention.end:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    start, end = min(start, span.start), max(end, span.end)
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i == end:
             end = child.right_edge.i + 1
@@ -590,7 +609,10 @@ def _event_time(doc: Doc, found: _Found):
     """The date or time that governs the trigger; in a relative clause, the one of the noun it
     describes ("last month's aerial conflict in which U.S. forces joined Israeli strikes").
     A duration ("a 60-day ceasefire") is no date."""
-    for token in (found.trigger, found.frame, found.frame.head if found.frame.dep_ == "relcl" else None):
+    described = found.frame.head if found.frame.dep_ == "relcl" else None
+    if described is not None and match_trigger(described) is None:
+        described = None  # only an event noun lends its date: not "a delegation, which has been …"
+    for token in (found.trigger, found.frame, described):
         if token is None:
             continue
         time = governing_time(doc, doc[token.i : token.i + 1])
