@@ -65,7 +65,7 @@ VISIT = {"visit", "arrive", "trip"}
 # dependency links along which a candidate is part of the event above it (step 2); conjoined and
 # relative clauses are events of their own
 SPLIT_DEPS = {"conj", "relcl", "advcl", "parataxis"}
-BACKGROUND_MARKS = {"if", "unless", "after", "before", "since", "as", "while", "until", "whether", "once"}
+BACKGROUND_MARKS = {"if", "unless", "after", "before", "since", "as", "while", "until", "whether", "once", "when"}
 STATUS_ORDER = ("negated", "hypothetical", "planned", "ongoing")
 DEMAND_MODALS = {"must", "should"}
 INTENT_VERBS = {"vow", "pledge", "promise", "swear"}
@@ -256,7 +256,8 @@ def _governed_by_candidate(token: Token, candidates: dict[int, Entry]) -> bool:
     """
     child = token
     while child.head.i != child.i:
-        if child.dep_ in SPLIT_DEPS and not _adjunct(child):
+        # "killing one person and arresting 12": a participle joined to an adjunct is one too
+        if child.dep_ in SPLIT_DEPS and not (_adjunct(child) or child.dep_ == "conj" and _adjunct(_conj_root(child))):
             return False
         if child.head.i in candidates:
             return True
@@ -267,9 +268,12 @@ def _governed_by_candidate(token: Token, candidates: dict[int, Entry]) -> bool:
 def _background(token: Token) -> bool:
     """A verb that heads a relative clause or a temporal or conditional clause tells the background
     of another event, not a new one ("… in Serbia, where 24 people were killed in riots last March",
-    "… unless Baghdad accepted its conditions"). An event noun there still counts ("a delegation, which
-    has been facilitating negotiations")."""
-    if token.pos_ != "VERB":
+    "… unless Baghdad accepted its conditions"), and so does an event noun that is its subject ("if war
+    starts in Iraq"). An event noun in another role there still counts ("a delegation, which has been
+    facilitating negotiations")."""
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in SUBJECTS | {"nsubjpass"}:
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
         return False
     if token.dep_ == "relcl":
         return True
