@@ -398,11 +398,15 @@ def _direct_targets(node: Token, root: bool, trigger: Token) -> list[list[Span]]
         objects = [c for c in node.children if c.dep_ in ("dobj", "dative") and _is_actor(c) and c.i != trigger.i]
         found.extend(_actors(o) for o in objects[:1])
         found.append(_prep_actors(node, TARGET_PREPS - {"of"}))
+        if not root:  # "the demonstration staged by students"
+            agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" and _is_actor(g)]
+            found.extend(_actors(a) for a in agents[:1])
     elif node.pos_ in ("NOUN", "PROPN"):
         if not root:
             owners = [c for c in node.children if c.dep_ in ("poss", "amod", "compound", "nmod") and _owner(c)]
             found.extend([_phrase(o)] for o in owners[:1])
-        found.append(_prep_actors(node, TARGET_PREPS))
+        # "demanded an immediate admission by Moscow", "rejected calls by Kofi Annan"
+        found.append(_prep_actors(node, TARGET_PREPS | ({"by"} if not root else set())))
     return [f for f in found if f]
 
 
@@ -461,7 +465,9 @@ def _between(token: Token) -> list[Span]:
 
 
 def _prep_actors(token: Token, preps: set[str], places_only: bool = False) -> list[Span]:
-    for child in token.children:
+    # a particle may carry the verb's preposition: "kidnapped up to 16 advisers"
+    children = list(token.children) + [g for c in token.children if c.dep_ == "prt" for g in c.children]
+    for child in children:
         if child.dep_ != "prep" or child.lower_ not in preps:
             continue
         for pobj in (g for g in child.children if g.dep_ == "pobj"):
@@ -498,7 +504,14 @@ def _phrase(head: Token) -> Span:
                 if span is not None:
                     start, end = min(start, span.start), max(end, span.end)
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from", "in") and child.i == end:
+        if child.dep_ == "appos" and child.i > end and doc[end].is_punct:
+            end = child.right_edge.i + 1  # "Kenzo Oshima, the UN Emergency Relief Coordinator"
+            break
+        if child.left_edge.i != end:
+            break
+        if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":  # "the newspaper La Prensa"
+            end = child.right_edge.i + 1
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "for"):
             end = child.right_edge.i + 1
             break
     return doc[start:end]
@@ -512,7 +525,19 @@ def _owner(token: Token) -> bool:
 
 
 def _entity_of(token: Token):
-    return entity_at(token.doc, token)
+    """The entity a head names, itself or through an apposition ("the capital Kabul") or an "of"
+    phrase ("the town of Cizre")."""
+    found = entity_at(token.doc, token)
+    if found is not None:
+        return found
+    for child in token.children:
+        if child.dep_ in ("appos", "compound") and child.i > token.i:
+            found = entity_at(token.doc, child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            found = next((entity_at(token.doc, g) for g in child.children if g.dep_ == "pobj"), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _is_actor(token: Token) -> bool:
