@@ -191,7 +191,12 @@ def find_events(sent: Span) -> list[_Found]:
     candidates = {t.i: entry for t in sent if (entry := match_trigger(t)) is not None}
     _add_demands(sent, candidates)
     # a light verb with an event noun stands for that event ("staged rallies …, saying he must resign")
-    light = {frame.i: i for i in candidates if (frame := _frame(sent.doc[i])) is not None and frame.i != i}
+    # (its object owns it: "staged a hunger strike in protest" is the strike)
+    light: dict[int, int] = {}
+    for i in sorted(candidates, key=lambda i: sent.doc[i].dep_ not in OBJECTS):
+        frame = _frame(sent.doc[i])
+        if frame is not None and frame.i != i:
+            light.setdefault(frame.i, i)
     found = []
     for i, entry in sorted(candidates.items()):
         token = sent.doc[i]
@@ -289,18 +294,22 @@ def _adjunct(verb: Token) -> bool:
 
 def _frame(token: Token) -> Token | None:
     """The verb whose arguments are the event's, or None when a noun is only background."""
-    if token.pos_ in ("VERB", "ADJ"):
-        # a reduced relative describes its noun: "property seized by the army", "efforts to secure"
-        return None if token.dep_ == "acl" else token
     head = token.head
+    if token.pos_ in ("VERB", "ADJ"):
+        if token.dep_ != "acl":
+            return token
+        # "issued a statement condemning the attack": the statement's issuer condemns
+        if head.dep_ in OBJECTS and head.head.lemma_.lower() in cues()["light"] and match_trigger(head) is None:
+            return head.head
+        return None  # a reduced relative describes its noun: "property seized by the army"
     if token.dep_ == "ROOT":
         return token
     if token.dep_ in OBJECTS | {"nsubjpass"} and head.lemma_.lower() in cues()["light"] | cues()["mediator"]:
         return head  # "held talks", "facilitating indirect negotiations"
     if token.dep_ in SUBJECTS | {"nsubjpass"}:
         return token  # "negotiations … persisted", "the deal could include"
-    if token.dep_ in ("compound", "amod", "nmod") and head.dep_ in OBJECTS:
-        return _frame(head) and head.head  # "undertook a mediation mission"
+    if token.dep_ in ("compound", "amod", "nmod") and head.dep_ in OBJECTS and head.head.lemma_.lower() in cues()["light"]:
+        return head.head  # "undertook a mediation mission"
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cues()["measure"]:
         return _frame(head.head)  # "exploded a series of bombs", "launched 10 days of war games"
     if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in cues()["light"]:
