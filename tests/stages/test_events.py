@@ -215,3 +215,39 @@ def test_events_seed_reported_by(seed_record):
     speakers = {s.id: names_of(r, [s.speaker]) if s.speaker else set() for s in r.statements}
     assert speakers[seed_event(r, "deal", "AGREE").reported_by] == {"Steve Witkoff"}
     assert speakers[seed_event(r, "met", "CONSULT").reported_by] == {"Axios"}
+
+
+def test_events_relative_clause_verb_is_background(nlp):
+    found, _ = events(nlp, "Crowds marched in Belgrade, where three students were killed last year.")
+    assert [(e.type, e.trigger.text) for e in found] == [("PROTEST", "marched")]
+
+
+def test_events_conditional_clause_is_background(nlp):
+    found, _ = events(nlp, "Peru threatened to close its border if Chile attacked the fishing boats.")
+    assert [(e.type, e.trigger.text) for e in found] == [("THREATEN", "threatened")]
+
+
+def test_events_purpose_adjunct_is_part_of_the_event(nlp):
+    event, names = only(nlp, "Farmers blocked roads near Lyon to demand lower fuel taxes.")
+    assert (event.type, event.mode, event.trigger.text) == ("PROTEST", "obstruct", "blocked")
+
+
+def test_events_statement_issued_with_a_participle(nlp):
+    event, names = only(nlp, "Norway issued a statement condemning the arrest of the journalists.")
+    assert (event.type, event.trigger.text) == ("ACCUSE", "condemning")
+    assert [names[i] for i in event.source] == ["Norway"]
+
+
+def test_events_measure_noun_stands_for_its_events(nlp):
+    event, _ = only(nlp, "The rebels launched a series of attacks on army posts.")
+    assert (event.type, event.trigger.text) == ("ASSAULT", "attacks")
+
+
+def test_events_intent_to_harm_is_a_threat(nlp):
+    event, _ = only(nlp, "The junta said it was prepared to impose a curfew.")
+    assert event.type == "THREATEN"
+
+
+def test_events_named_target_preferred_to_an_unnamed_object(nlp):
+    event, names = only(nlp, "Japan offered its engineers to Vietnam.")
+    assert [names[i] for i in event.target] == ["Vietnam"]

@@ -200,7 +200,8 @@ def find_events(sent: Span) -> list[_Found]:
     found = []
     for i, entry in sorted(candidates.items()):
         token = sent.doc[i]
-        if _governed_by_candidate(token, {**candidates, **{k: None for k, v in light.items() if v != i}}):
+        governors = set(candidates) | {verb for verb, noun in light.items() if noun != i}
+        if _governed_by_candidate(token, governors):
             continue
         if _background(token):
             continue
@@ -253,7 +254,7 @@ def _intent(token: Token, entry: Entry, candidates: dict[int, Entry]) -> Entry:
     return entry
 
 
-def _governed_by_candidate(token: Token, candidates: dict[int, Entry]) -> bool:
+def _governed_by_candidate(token: Token, governors: set[int]) -> bool:
     """"agreed to resign": resign is part of the AGREE; "met … and held talks" are two events.
 
     A purpose or a manner adjunct is part of the event it qualifies ("blocked roads to demand
@@ -264,7 +265,7 @@ def _governed_by_candidate(token: Token, candidates: dict[int, Entry]) -> bool:
         # "killing one person and arresting 12": a participle joined to an adjunct is one too
         if child.dep_ in SPLIT_DEPS and not (_adjunct(child) or child.dep_ == "conj" and _adjunct(_conj_root(child))):
             return False
-        if child.head.i in candidates:
+        if child.head.i in governors:
             return True
         child = child.head
     return False
@@ -347,9 +348,11 @@ def _find_actors(event: _Found) -> None:
         owners = [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound", "nmod") and _owner(c)]
         event.source = event.source + [_phrase(o) for o in owners[:1] if not any(o.i in range(s.start, s.end) for s in event.source)]
     event.source = _resolve_pronouns(event.source, frame)
+    # "negotiations between Israel and Hamas": each side acts on the other; the subject of a light
+    # verb stays the source ("the emir launched a mediation effort between the Emirates and …")
     between = _between(trigger) or _between(frame)
     if between:
-        if not event.source or _between(trigger) and event.mediator == [] and frame.i == trigger.i:
+        if not event.source or frame.i == trigger.i:
             event.source = between
         event.target = list(between)
     if not event.target and passive:
@@ -553,7 +556,12 @@ def _is_actor(token: Token) -> bool:
     """Whether a phrase names someone who can act: an entity, or a noun for people ("the rebels")."""
     if token.pos_ == "PRON":
         return token.lower_ not in ("it", "that", "this", "what", "which", "its")
-    if any(entity_at(token.doc, t) is not None for t in _phrase(token)):
+    # named by the head, its modifiers or a phrase right on it ("students at Cumhuriyet University"),
+    # not deeper down ("500 million euros in humanitarian aid to Sudan")
+    near = [t for t in token.lefts] + [token] + [
+        g for c in token.children if c.dep_ in ("prep", "appos") for g in ([c] if c.dep_ == "appos" else c.children)
+    ]
+    if any(entity_at(token.doc, t) is not None for n in near for t in (n, *n.lefts)):
         return True
     return token.lemma_.lower() in words("actor_nouns.txt") or token.lower_ in words("actor_nouns.txt")
 
@@ -569,6 +577,8 @@ def _mode(found: _Found) -> str | None:
     # facilitating …, met officials" is no third-party meeting)
     skip = {t.i for c in found.trigger.children if c.dep_ in SUBJECTS | SPLIT_DEPS | {"acl", "ccomp", "nsubjpass"} for t in c.subtree}
     near = [t for t in found.trigger.subtree if t.i not in skip]
+    # the instrument may be the subject: "Ukrainian drones struck a refinery"
+    near += [c for c in found.frame.children if c.dep_ in SUBJECTS]
     node = found.trigger
     for _ in range(3):  # the words just above the trigger: "aerial conflict in which … joined strikes"
         node = node.head
