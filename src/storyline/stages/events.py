@@ -660,7 +660,10 @@ def _event_time(doc: Doc, found: _Found):
     described = found.frame.head if found.frame.dep_ == "relcl" else None
     if described is not None and match_trigger(described) is None:
         described = None  # only an event noun lends its date: not "a delegation, which has been …"
-    for token in (found.trigger, found.frame, described):
+    # an event noun as subject takes the time of what it is said to do ("Talks … are expected to
+    # resume next week")
+    doing = [c for c in found.frame.head.children if c.dep_ == "xcomp"] if found.frame.dep_ in SUBJECTS else []
+    for token in (found.trigger, found.frame, described, *doing):
         if token is None:
             continue
         time = governing_time(doc, doc[token.i : token.i + 1])
@@ -683,11 +686,14 @@ def _ids(spans: list[Span]) -> list[str]:
         # the head's entity, else one that qualifies it ("Qatari delegation", "leaders of Romania"),
         # not where it is ("port operators in Vancouver")
         inside = [t for t in span if t.i <= span.root.i or _under_of(t, span.root)]
-        found = [head] if head is not None else [entity_at(span.doc, t) for t in inside]
+        if head is not None:
+            found = [head]
+        else:  # "Ukrainian and Russian delegations": each named modifier
+            found = [entity_at(span.doc, t) for t in inside if t.i < span.root.i] or []
+            found = [e for e in found if e is not None] or [entity_at(span.doc, t) for t in inside][:1]
         for entity in found:
             if entity is not None and entity.id not in ids:
                 ids.append(entity.id)
-                break
     return ids
 
 
