@@ -74,6 +74,10 @@ def test_times_seed_article_values(seed_record):
         ("Sales for the full year rose 3%.", ("the full year", "DATE", "2025", None)),
         ("The firm earned $5 million in the year ended June 30.", ("the year", "DURATION", "P1Y", None)),
         ("The truce collapsed three days later.", ("three days", "DURATION", "P3D", None)),
+        ("The plant was shut last Oct. 23.", ("last Oct. 23", "DATE", "2024-10-23", None)),
+        ("The speech lasted a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S", None)),
+        ("Shares rose at mid-afternoon yesterday.", ("mid-afternoon yesterday", "TIME", "2025-07-08TAF", None)),
+        ("Profit rose in the first quarter, from $5 million in the 2024 period.", ("the 2024 period", "DATE", "2024-Q1", None)),
         ("Ballots must arrive at least 30 days before the vote.", ("at least 30 days", "DURATION", "P30D", "EQUAL_OR_MORE")),
     ],
 )
@@ -151,3 +155,46 @@ def _doc(nlp, text):
     from storyline.pipeline import make_doc
 
     return make_doc(nlp, make_article(text, date=DCT))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The dam burst on March 3, 2019. Later that day, rescuers arrived.", ("Later that day", "DATE", "2019-03-03", None)),
+        ("The firm was founded in 1996. The following year it went public.", ("The following year", "DATE", "1997", None)),
+        ("Shares closed higher on Oct. 27, 2023 than the previous Friday.", ("the previous Friday", "DATE", "2023-10-20", None)),
+        ("The clinic was attacked last October and closed that same day.", ("that same day", "DATE", "2024-10-XX", None)),
+        ("The storm hit on May 4, 2021, and the roads reopened the next morning.", ("the next morning", "TIME", "2021-05-05TMO", None)),
+        ("The ministers signed the accord that day.", ("that day", "DATE", "2025-07-09", None)),
+    ],
+)
+def test_times_anaphoric_dates_follow_the_last_date_mentioned(nlp, sentence, expected):
+    assert expected in times(nlp, sentence)
+
+
+def test_times_deictic_dates_keep_the_dct_after_another_date(nlp):
+    got = times(nlp, "The firm was founded in 1996 and its sales rose last year.")
+    assert ("last year", "DATE", "2024", None) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        # a past moment looking ahead: the nearest Friday to a Monday DCT
+        ("The offer had been due to expire Friday.", "2025-07-07", ("Friday", "DATE", "2025-07-04", None)),
+        ("Organisers planned a rally on Saturday.", "2025-07-11", ("Saturday", "DATE", "2025-07-12", None)),
+        ("Officials postponed the vote until Tuesday.", "2025-07-07", ("Tuesday", "DATE", "2025-07-08", None)),
+        ("The shares are to resume trading Tuesday.", "2025-07-09", ("Tuesday", "DATE", "2025-07-15", None)),
+        ("The envoy would be travelling Thursday.", "2025-07-09", ("Thursday", "DATE", "2025-07-10", None)),
+        ("The sale is scheduled to close Monday.", "2025-07-10", ("Monday", "DATE", "2025-07-14", None)),
+        ("The new board takes office effective Feb. 1.", "2025-10-26", ("Feb. 1", "DATE", "2026-02-01", None)),
+        ("The gain is included in the quarter.", "2025-07-09", ("the quarter", "DATE", "2025-Q2", None)),
+    ],
+)
+def test_times_tense_and_deadlines_choose_the_occurrence(nlp, sentence, dct, expected):
+    assert expected in times(nlp, sentence, date=dct)
+
+
+def test_times_an_agreed_meeting_lies_ahead(nlp):
+    got = times(nlp, "Both sides had agreed to meet again on Monday.", date="2025-07-10")
+    assert ("Monday", "DATE", "2025-07-14", None) in got

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.language import Language
@@ -25,7 +26,16 @@ FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 # verbs whose infinitive complement lies ahead: "plans to meet on Friday", "is due to vote Monday"
 FUTURE_GOVERNORS = {"plan", "schedule", "expect", "due", "set", "intend", "hope", "aim", "prepare", "want",
                     "seek", "propose", "agree", "promise", "threaten", "vow", "go"}
+# a timetable, which may have passed by the DCT: "had been due to expire Friday"
+SCHEDULE_GOVERNORS = {"due", "schedule", "set", "expect", "slate"}
 PAST_AUX = {"had", "did", "was", "were"}
+MODAL_AUX = {"would", "might", "may", "should", "must", "can"}  # "could" only before a bare verb: "could not be reached Monday" is past
+# verbs that set a time for something still to come: "planned a rally on Saturday", "postponed
+# the vote until Tuesday" — in past tense their date may lie either side of the DCT
+PLANNING_VERBS = {"plan", "schedule", "reschedule", "postpone", "delay", "extend", "set", "slate", "defer",
+                  "give", "call"}
+# a deadline word before the expression: "until 9 a.m. Tuesday", "effective Feb. 1"
+DEADLINE_BEFORE = re.compile(r"\b(?:until|till|effective)\s+(?:at\s+|on\s+)?$", re.I)
 # a match from these rules is one token that may be another word
 AMBIGUOUS_RULES = {"month", "year"}
 
@@ -108,11 +118,20 @@ def tense_of(verb: Token) -> str | None:
         return "future"
     if "to" in aux and verb.tag_ == "VB":
         head = verb.head
-        if head is not verb and (head.lemma_ in FUTURE_GOVERNORS or head.lower_ == "going"):
-            return "future"
+        if head is not verb and (head.lemma_ in FUTURE_GOVERNORS or head.lower_ == "going" or head.lemma_ == "be"):
+            # "plans to meet Friday", "is to resume Tuesday"; but "was due to expire Friday" looks
+            # ahead from a past moment, so Friday may be either side of the DCT
+            if head.lemma_ not in SCHEDULE_GOVERNORS:
+                return "future"  # an intention stays ahead: "had agreed to meet again on Monday"
+            ruler = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)  # "due" → "had been"
+            return "prospective" if ruler is not None and tense_of(ruler) == "past" else "future"
         if head is not verb and head.pos_ in ("VERB", "AUX"):
             return tense_of(head)
         return None
+    if aux & MODAL_AUX and not aux & {"have", "'ve"} or (verb.tag_ == "VB" and "could" in aux):
+        return "future"  # "would be travelling Thursday", "could come Tuesday"
+    if verb.tag_ == "VBN" and aux & {"is", "are", "am", "'s", "'re"} and not aux & {"has", "have"}:
+        return "present"  # a present passive: "is scheduled to close Monday"
     if aux & PAST_AUX or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and aux & {"has", "have"}:
@@ -121,8 +140,6 @@ def tense_of(verb: Token) -> str | None:
         return "past" if verb.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl") else None
     if verb.tag_ in ("VBZ", "VBP") or aux & {"is", "are", "am"}:
         return "present"
-    if verb.tag_ == "VB" and aux & {"would", "could", "might", "may", "should", "must", "can"}:
-        return "future"
     return None
 
 
@@ -131,7 +148,10 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or not len(span):
         return None
     verb = governing_verb(span.root)
-    return tense_of(verb) if verb is not None else None
+    tense = tense_of(verb) if verb is not None else None
+    if tense == "past" and (verb.lemma_ in PLANNING_VERBS or DEADLINE_BEFORE.search(doc.text[max(0, start - 20):start])):
+        return "prospective"
+    return tense
 
 
 def governing_time(doc: Doc, span: Span | Token) -> TimeExpr | None:

@@ -31,7 +31,7 @@ from storyline.times import calendar as cal
 from storyline.times.lexicon import alternation as alt
 from storyline.times.lexicon import lookup
 
-Tense = str | None  # "past", "present", "future" or None (no verb found)
+Tense = str | None  # "past", "present", "future", "prospective" (ahead of a past moment) or None
 
 
 @dataclass
@@ -40,6 +40,7 @@ class Context:
     tense: Callable[[int, int], Tense] = lambda start, end: None
     text: str = ""
     reference_quarter: str | None = None  # the last quarter mentioned ("the third quarter" → 2025-Q3)
+    reference_date: str | None = None  # the last calendar date mentioned, for "that day", "the following year"
 
 
 @dataclass
@@ -155,7 +156,7 @@ def direction(ctx: Context, start: int, end: int, default: str = "past") -> str:
         return "past"
     if tense == "future":
         return "future"
-    if tense == "present":
+    if tense in ("present", "prospective"):  # "prospective": ahead of a past moment ("was due to end Friday")
         return "nearest"
     return default
 
@@ -193,6 +194,10 @@ def n_full_date(m, ctx):
         return Found("DATE", f"{int(m['year']):04d}-{month:02d}-{day:02d}")
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", relative=True)
+    which = (m.groupdict().get("which") or "").lower() if isinstance(m, re.Match) else ""
+    if which in ("last", "next"):  # "last Oct. 23": the one before the DCT
+        way = "past" if which == "last" else "future"
+        return Found("DATE", f"{cal.year_for(ctx.dct, month, day, way):04d}-{month:02d}-{day:02d}", relative=True)
     way = direction(ctx, m.start(), m.end(), "nearest")
     year = cal.year_for(ctx.dct, month, day, way)
     if way == "past" and cal.days_ahead(ctx.dct, month, day) <= SOON_DAYS:
@@ -337,8 +342,8 @@ def n_rel_quarter(m, ctx):
         shift = -4 if not ctx.reference_quarter else None
     elif which in ("latest", "last", "past", "previous", "most recent", "recent"):
         shift = -1
-    else:  # "the quarter": the one just reported on in past tense, the current one otherwise
-        shift = -1 if direction(ctx, m.start(), m.end()) == "past" else 0
+    else:  # "the quarter": the one just reported on, unless the verb looks ahead ("will earn ... for the quarter")
+        shift = 0 if direction(ctx, m.start(), m.end()) == "future" else -1
     if shift is None:
         value = _year_earlier(ctx.reference_quarter)
     else:
@@ -349,6 +354,15 @@ def n_rel_quarter(m, ctx):
 
 def _year_earlier(value: str) -> str:
     return f"{int(value[:4]) - 1:04d}{value[4:]}"
+
+
+def n_year_period(m, ctx):
+    """"the 1988 quarter", "the 1989 period": in a quarterly report, that year's quarter of the
+    same number as the one under discussion; otherwise the year."""
+    year = int(m["year"])
+    if ctx.reference_quarter and ctx.reference_quarter[:4].isdigit():
+        return Found("DATE", f"{year:04d}{ctx.reference_quarter[4:]}")
+    return Found("DATE", f"{year:04d}") if m["unit"].lower() == "period" else None
 
 
 def n_year_ago_adj(m, ctx):
@@ -391,7 +405,13 @@ def n_rel_unit(m, ctx):
         return _rel(ctx, "DATE", lambda d: cal.week(cal.shift(d, "W", shift)) + "-WE", mod)
     if unit is None:
         return None
+    anchor = reference(ctx, unit) if which in ANAPHORIC_WHICH else None
+    if anchor is not None:  # "the following year" after "in 1996": 1997
+        return Found("DATE", cal.at_granularity(cal.shift(anchor, unit, shift), unit), mod)
     return _rel(ctx, "DATE", lambda d: cal.at_granularity(cal.shift(d, unit, shift), unit), mod)
+
+
+ANAPHORIC_WHICH = {"the following", "following", "the previous", "previous", "the same"}
 
 
 def n_the_year(m, ctx):
@@ -400,6 +420,54 @@ def n_the_year(m, ctx):
     if m["ended"]:
         return Found("DURATION", "P1Y")
     return _rel(ctx, "DATE", lambda d: f"{d.year:04d}")
+
+
+# ---------------------------------------------------------------- anaphoric dates (the reference time)
+ANAPHORIC_SHIFT = {"following": 1, "next": 1, "previous": -1, "prior": -1, "preceding": -1, "same": 0}
+GRANULARITY = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
+_REFERENCE = re.compile(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q([1-4])))?")
+
+
+def reference(ctx: Context, unit: str) -> date | None:
+    """The last date mentioned before this expression, if it is at least as fine as ``unit``
+    ("Oct. 12, 1998 ... that day" → 1998-10-12; "in 1996 ... the following year" → 1996-01-01)."""
+    m = _REFERENCE.fullmatch(ctx.reference_date or "")
+    if not m:
+        return None
+    year, month, day, week, quarter = m.groups()
+    if day:
+        d, grain = date(int(year), int(month), int(day)), "D"
+    elif month:
+        d, grain = date(int(year), int(month), 1), "M"
+    elif week:
+        d, grain = date.fromisocalendar(int(year), int(week), 1), "W"
+    elif quarter:
+        d, grain = date(int(year), 3 * int(quarter) - 2, 1), "Q"
+    else:
+        d, grain = date(int(year), 1, 1), "Y"
+    return d if GRANULARITY[grain] <= GRANULARITY.get(unit, 4) else None
+
+
+def n_anaphoric(m, ctx):
+    """"that day", "earlier that year", "the same week", "the following month", "the next morning":
+    relative to the last date the narrative mentioned, else to the DCT."""
+    which = (m["which"] or "same").lower()
+    word = m["unit"].lower()
+    pod = lookup("partofday", word)
+    unit = "D" if pod else unit_of(word)
+    if unit is None or unit == "WE":
+        return None
+    shift = ANAPHORIC_SHIFT[which]
+    suffix = f"T{pod}" if pod else ""
+    anchor = reference(ctx, unit)
+    if anchor is not None:
+        return Found("TIME" if pod else "DATE", cal.at_granularity(cal.shift(anchor, unit, shift), unit) + suffix)
+    if ctx.reference_date and shift == 0 and unit in ("D", "M") and re.fullmatch(r"[\d-]+", ctx.reference_date):
+        # the last date is coarser: "last October ... that same day" → 1998-10-XX
+        pieces = ctx.reference_date.split("-")
+        value = "-".join(pieces + ["XX"] * ({"D": 3, "M": 2}[unit] - len(pieces)))
+        return Found("TIME" if pod else "DATE", value + suffix)
+    return _rel(ctx, "TIME" if pod else "DATE", lambda d: cal.at_granularity(cal.shift(d, unit, shift), unit) + suffix)
 
 
 def n_period_end(m, ctx):
@@ -423,7 +491,7 @@ def n_deictic_day(m, ctx):
 
 
 def n_pod(m, ctx):
-    """"this morning", "last night", "yesterday afternoon"."""
+    """"this morning", "last night", "yesterday afternoon", "mid-afternoon yesterday"."""
     which = m["which"].lower()
     pod = lookup("partofday", m["pod"])
     offset = -1 if which in ("last", "yesterday") and not (which == "last" and pod != "NI") else 0
@@ -441,6 +509,11 @@ def n_weekday(m, ctx):
     pod = lookup("partofday", m["pod"]) if m["pod"] else None
     suffix = f"T{pod}" if pod else ""
     mod = _mod(m, "pos")
+    anchor = reference(ctx, "D") if which in ("the previous", "previous", "the following", "following") else None
+    if anchor is not None:
+        # "the previous Friday" after "Oct. 27": the Friday before that day, not before the DCT
+        way = "past" if which.endswith("previous") else "future"
+        return Found("TIME" if pod else "DATE", cal.weekday(anchor, day, way, strict=True).isoformat() + suffix, mod)
     if which in ("last", "this past", "past", "the previous", "previous"):
         fn = lambda d: cal.weekday(d, day, "past", strict=True)  # noqa: E731
     elif which in ("next", "this coming", "coming", "the coming", "the following", "following"):
@@ -553,6 +626,8 @@ def n_duration(m, ctx):
         return None  # an age: "52 years old"
     if not plural and isinstance(n, float) and 1500 <= n <= 2100:
         return None  # a year before a noun: "the 1988 quarter"
+    if m["half"] and isinstance(n, float):
+        n += 0.5  # "a minute and a half"
     mod = _mod(m, "mod", "mod2")
     signal = " ".join((m["ago"] or "").lower().split())
     if signal in RELATIVE_SIGNALS:
@@ -743,7 +818,7 @@ RULES: list[Rule] = [
     # 1. absolute dates
     Rule("iso", _c(rf"{B}\d{{4}}-[01]\d-[0-3]\d(?P<time>[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?{E}"), n_iso),
     Rule("numeric-date", _c(rf"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}}){E}"), n_numeric_date),
-    Rule("month-day", _c(rf"{B}(?:{WEEKDAY},?{S})?(?P<month>{MONTH}){S}(?P<day>{DAY})(?!\d|:\d|\s*%|,\d)(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_full_date),
+    Rule("month-day", _c(rf"{B}(?:{WEEKDAY},?{S}|(?P<which>last|next){S})?(?P<month>{MONTH}){S}(?P<day>{DAY})(?!\d|:\d|\s*%|,\d)(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_full_date),
     Rule("day-month", _c(rf"{B}(?:{WEEKDAY},?{S})?(?:the{S})?(?P<day>{DAY}){S}(?:of{S})?(?P<month>{MONTH})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_full_date),
     Rule("month-year", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{MONTH}),?{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<which>last|this|next){S}year){E}"), n_month_year),
     Rule("year", _c(rf"(?<![\w$€£#.,/-])(?:(?P<pos>{POSITION})[\s-]+)?(?:(?:the{S})?(?:calendar|fiscal){S}(?:year{S})?)?(?P<year>{YEAR})(?![\w%-]|\.\d|\s*%|\s*(?:percent|per\s+cent)\b)"), n_year),
@@ -755,13 +830,16 @@ RULES: list[Rule] = [
     Rule("part", _c(rf"{B}(?:(?:the|(?P<owner>(?:this|last|next){S}year{AP}s)){S}(?=(?:{YEAR}{S})?(?:fiscal[\s-]+)?{ORD}{S}))?(?:(?P<year>{YEAR}){S})?(?:fiscal[\s-]+)?(?P<ord>{ORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?!s)(?:{S}of{S}(?:fiscal{S})?(?P<year2>{YEAR})|,?{S}(?P<year3>{YEAR}))?{E}"), n_part),
     Rule("q", re.compile(rf"{B}Q(?P<n>[1-4])(?:{S}(?:FY)?(?P<year>{YEAR}|\d\d(?!\d)))?{E}"), n_q),
     Rule("rel-quarter", _c(rf"{B}(?:(?:the|this|that|its|their){S}(?:(?P<which>latest|current|past|previous|last|most{S}recent|recent|next|coming|year-ago|year-earlier|comparable(?:{S}year-(?:ago|earlier))?){S})?|(?P<which2>last|this|next){S})(?:fiscal{S})?(?:quarter|(?<=latest\s)period)(?!s){E}"), lambda m, c: n_rel_quarter(_Which(m), c)),
+    Rule("year-period", _c(rf"{B}the{S}(?P<year>{YEAR}){S}(?P<unit>quarter|period)(?!s){E}"), n_year_period),
     Rule("year-ago-adj", _c(rf"{B}(?:the{S})?(?:comparable{S})?year[\s-](?:ago|earlier)(?:{S}(?:(?:{ORD}){S})?(?:period|quarter|nine{S}months))?{E}"), n_year_ago_adj),
     Rule("spelled-year", _c(rf"{B}(?:the{S}year{S})?(?P<century>nineteen|twenty|two{S}thousand)(?:[\s-]+(?:and{S})?(?P<rest>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?:oh[\s-]+)?{_ONES}))?{E}"), n_spelled_year),
     # 2. DCT-relative dates
     Rule("weekend", _c(rf"{B}the{S}weekend{E}"), n_weekend),
     Rule("deictic-day", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?P<day>{REL_DAY}|the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow)(?:{S}(?P<pod>{POD}))?{E}"), n_deictic_day),
+    Rule("part-of-day-after", _c(rf"{B}(?P<pod>{POD}){S}(?P<which>yesterday|today|tomorrow){E}"), n_pod),
     Rule("part-of-day", _c(rf"{B}(?P<which>this|last|yesterday|tomorrow|tonight){S}(?P<pod>{POD}){E}"), n_pod),
     Rule("rel-unit", _c(rf"{B}(?:(?P<pos>{POSITION}|earlier|later|sometime|some{S}time){S})?(?P<which>{_WHICH}|the{S}same|the{S}last){S}(?P<unit>week|weekend|month|year|decade|century)(?![\w-]){E}"), n_rel_unit),
+    Rule("anaphoric", _c(rf"{B}(?:(?:earlier|later){S})?(?:that(?:{S}same)?|the{S}(?P<which>same|following|previous|prior|preceding))(?:{S}(?P<unit>day|week|month|year|morning|afternoon|evening|night))(?![\w'’-])|{B}the{S}(?P<which2>next){S}(?P<unit2>day|morning|afternoon|evening|night)(?![\w'’-])"), lambda m, c: n_anaphoric(_Pair(m), c)),
     Rule("the-year", _c(rf"{B}(?P<x>(?:(?:earlier|later){S}in{S})?the{S}(?:(?:full|fiscal|financial|entire|whole|calendar){S})?year)(?P<ended>{S}(?:ended|ending))?(?!{S}(?:before|after|earlier|later|ago|of{S}the)\b)(?![\w'’-])"), n_the_year),
     Rule("period-end", _c(rf"{B}(?:the{S})?(?P<unit>week|month|year|quarter|decade)(?:{AP}s{S}|[\s-])end{E}"), n_period_end),
     Rule("end-of", _c(rf"{B}the{S}(?:end|close){S}of{S}the{S}(?P<unit>week|month|year|quarter|decade){E}"), n_period_end),
@@ -771,7 +849,7 @@ RULES: list[Rule] = [
     Rule("season-year", _c(rf"{B}(?P<season>{SEASON}){S}(?:of{S})?(?P<year>{YEAR}){E}"), lambda m, c: n_season(_NoWhich(m), c)),
     Rule("holiday", _c(rf"{B}(?P<name>{alt('holiday')})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_holiday),
     # 3. durations, and "N units ago"
-    Rule("duration", _c(rf"{B}(?:(?P<mod>{MOD}){S}(?:(?:an?|another){S})?|(?:the|these|those|an?|another){S})?(?:(?P<which>past|last|next|coming|first|previous|following|latest|final|remaining|same|additional|entire|whole|full|other|ensuing|initial|subsequent|year-earlier|year-ago){S})?(?:(?P<mod2>{MOD}){S})?(?P<num>{QUANTITY})(?:{S}(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|extra))?{S}(?P<unit>{UNITS})(?:{S}or{S}so)?(?P<ago>{S}(?:ago|earlier|later|before|back|previously|from{S}now|hence))?(?![\w-])"), n_duration),
+    Rule("duration", _c(rf"{B}(?:(?P<mod>{MOD}){S}(?:(?:an?|another){S})?|(?:the|these|those|an?|another){S})?(?:(?P<which>past|last|next|coming|first|previous|following|latest|final|remaining|same|additional|entire|whole|full|other|ensuing|initial|subsequent|year-earlier|year-ago){S})?(?:(?P<mod2>{MOD}){S})?(?P<num>{QUANTITY})(?:{S}(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|extra))?{S}(?P<unit>{UNITS})(?P<half>{S}and{S}a{S}half)?(?:{S}or{S}so)?(?P<ago>{S}(?:ago|earlier|later|before|back|previously|from{S}now|hence))?(?![\w-])"), n_duration),
     Rule("adjective-duration", _c(rf"{B}(?P<num>\d+(?:\.\d+)?|{NUMWORD}|several|multiple)[-‐](?P<unit>second|minute|hour|day|night|week|month|year|decade|century)(?:-(?:old|long))?{E}"), n_adjective_duration),
     Rule("long", _c(rf"{B}(?P<unit>days?|weeks?|months?|years?|decades?|centuries|hours?)-long{E}"), n_long),
     Rule("vague-plural", _c(rf"{B}(?:(?:in|for|over|within|after){S}(?=\w)|(?P<the>the{S}))?(?P<x>(?:(?P<which>recent|coming|past|upcoming|ensuing|previous|following|next){S})?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?!{S}(?:of|old|ago|earlier|later)\b)(?![\w-])"), lambda m, c: n_vague_plural(m, c)),
@@ -806,6 +884,15 @@ class _Which:
 
     def end(self):
         return self.m.end()
+
+
+class _Pair(_Which):
+    """One normaliser for two alternatives of a pattern: "the following day" and "the next day"."""
+
+    def __getitem__(self, key):
+        if key in ("which", "unit"):
+            return self.m[key] or self.m[key + "2"]
+        return self.m[key]
 
 
 class _NoWhich(_Which):
@@ -848,6 +935,7 @@ def find(text: str, ctx: Context, keep: Callable[[int, int, str], bool] = lambda
         rejected = []
         results = []
         ctx.reference_quarter = None
+        ctx.reference_date = None
         for start, end, rule, m in chosen:
             found = rule.normalise(m, ctx)
             if found is None:
@@ -855,6 +943,8 @@ def find(text: str, ctx: Context, keep: Callable[[int, int, str], bool] = lambda
                 continue
             found.start, found.end, found.rule = start, found.end or end, rule.name
             results.append(found)
+            if found.type in ("DATE", "TIME") and found.value and _REFERENCE.match(found.value):
+                ctx.reference_date = _REFERENCE.match(found.value)[0]
         if not rejected:
             return results
         ids = {id(r[3]) for r in rejected}
