@@ -47,6 +47,8 @@ CONTENT_PREPS = {"for", "about", "on", "of"}
 NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "warn", "urge", "assure", "remind", "note", "continue",
                      "answer", "respond", "reply", "explain", "comment", "agree", "joke", "complain"}
 ATTITUDE_PREPS = {"for", "about", "over", "in", "that", "at", "with"}
+# a line that opens with up to four capitalised words and a colon: "Matthews: Well, …", "TAPPER: …"
+SPEAKER_LINE = re.compile(r"^[ \t]*((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(\S[^\n]*)", re.MULTILINE)
 QUOTE_CHARS = "\"“”«»„"
 
 
@@ -87,6 +89,7 @@ class StatementStage:
         quotes = find_quotes(doc.text)
         found: list[_Found] = []
         taken: set[int] = set()  # cue tokens already used
+        found.extend(self.speaker_lines(doc, quotes, taken))
         for sent in doc.sents:
             found.extend(self.no_comments(doc, sent, taken))
             found.extend(self.according_to(doc, sent, taken))
@@ -131,6 +134,8 @@ class StatementStage:
             start, end = _clean(doc, max(content[0], verb.sent.start), min(content[1], verb.sent.end))
             if start < end:
                 extent = _widen_to_quotes(doc, _chars(doc, start, end), quotes)
+        if extent is not None:
+            extent = _same_paragraph(doc.text, extent, verb.idx, quotes)
         if extent is None and kind in ("speech", "media"):
             extent = _adjacent_quote(doc, verb, quotes)  # “…?” she said. / he said, “…”
         if extent is None:
@@ -138,6 +143,7 @@ class StatementStage:
         parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and extent[0] <= verb.head.idx < extent[1]
         if extent[0] <= verb.idx < extent[1] and not parenthetical:  # a verb is not inside what it reports
             return None
+        kind_ = _kind(doc.text, _trim(doc.text, *extent), quotes)
         extent = _follow_quotes(doc.text, extent, quotes)
         span = doc.char_span(*extent, alignment_mode="expand")
         start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
@@ -150,7 +156,6 @@ class StatementStage:
             taken.add(i)
         cue_chars = _chars(doc, _cue_start(verb), cue_end.i + 1)
         content_chars = _trim(doc.text, *extent)
-        kind_ = _kind(doc.text, content_chars, quotes)
         hedge = _chars(doc, *hedge_tokens) if hedge_tokens else self._hedge(doc, verb, kind, (start, end), cue_chars)
         return _Found(
             cue=cue_chars,
@@ -175,7 +180,8 @@ class StatementStage:
             for t in child.subtree:
                 if t.lower_ == "that" and t.dep_ == "mark" and t.i > verb.i:
                     return (t.i, _subtree(t.head)[1])
-        if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and _subject(verb):
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+        if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and own_subject:
             # "…, Netanyahu said." / "Talks, he said, had stalled": the clause around the cue
             mine = {t.i for t in verb.subtree}
             left = min(mine)
@@ -188,6 +194,10 @@ class StatementStage:
             if rest and _span_is_clause(doc, min(rest), max(rest) + 1):
                 return (min(rest), max(rest) + 1)
         lemma = verb.lemma_.lower()
+        agent = any(c.dep_ == "agent" for c in children)
+        for child in children:  # "The plan was announced by the ministry": the subject was said
+            if child.dep_ == "nsubjpass" and agent:
+                return _subtree(child)
         if kind in ("speech", "media", "stance") and lemma not in NO_OBJECT_CONTENT:
             for child in children:  # "endorsed Clinton", "announced a plan", "denied the report"
                 if child.dep_ in ("dobj", "attr") and not (child.pos_ == "PRON" and kind != "stance"):
@@ -242,6 +252,33 @@ class StatementStage:
             if end > start:
                 return _chars(doc, start, end)
         return None
+
+    # 2b. "Name: words" — a transcript line or a headline that gives its speaker before a colon
+    def speaker_lines(self, doc: Doc, quotes: list[tuple[int, int]], taken: set[int]) -> list[_Found]:
+        out = []
+        for m in SPEAKER_LINE.finditer(doc.text):
+            name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
+            if name is None or colon is None or any(t.i in taken for t in colon):
+                continue
+            entity = next((e for e in (entity_at(doc, t) for t in name) if e is not None), None)
+            shouting = len(name) == 1 and name.text.isupper() and len(name.text) > 2
+            if (entity is None and not shouting) or (entity is not None and entity.type not in ("PERSON", "ORG")):
+                continue  # "WASHINGTON: …" is a dateline
+            start, end = _trim(doc.text, m.start(2), m.end(2))
+            if end - start < 3:
+                continue
+            taken.update(t.i for t in colon)
+            out.append(
+                _Found(
+                    cue=(colon[0].idx, colon[0].idx + 1),
+                    content=(start, end),
+                    kind=_kind(doc.text, (start, end), quotes),
+                    source=(name[0].idx, name[-1].idx + len(name[-1])),
+                    speaker_token=name[-1].i,
+                )
+            )
+        return out
 
     # 3. according to X
     def according_to(self, doc: Doc, sent: Span, taken: set[int]) -> list[_Found]:
@@ -298,7 +335,7 @@ class StatementStage:
             cue=_chars(doc, noun.i, noun.i + 1),
             content=_chars(doc, start, end),
             kind="indirect",
-            source=_chars(doc, source_tok.i, source_tok.i + 1) if source_tok is not None else None,
+            source=_subtree_chars(doc, source_tok) if source_tok is not None else None,
             speaker_token=source_tok.i if source_tok is not None else None,
         )
 
@@ -385,6 +422,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     A paragraph that leaves its quote open continues when the next paragraph opens a quote again
     (the convention for multi-paragraph quotes); otherwise the quote ends with its paragraph.
     """
+    text = text.replace("''", '"\x00').replace("``", '"\x00')  # ''…'' (NYT style) and ``…'' are "…"
     quotes: list[tuple[int, int]] = []
     open_at: int | None = None
     closer, last_end, pos = "", 0, 0
@@ -410,7 +448,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             elif ch == closer or (closer == '"' and ch == "”"):
                 if closer == "’" and i + 1 < len(para) and para[i + 1].isalpha():
                     continue  # an apostrophe: don’t
-                quotes.append((open_at, at + 1))
+                quotes.append((open_at, at + 2 if para[i + 1 : i + 2] == "\x00" else at + 1))
                 open_at = None
         last_end = pos + len(para.rstrip())
         pos += len(para) + 1
@@ -434,7 +472,7 @@ def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
     start, end = _subtree(token)
-    while end - 1 > start and doc[end - 1].is_punct:
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):  # "the ministry’s"
         end -= 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
@@ -484,10 +522,10 @@ def _subject(verb: Token) -> Token | None:
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
-            if child.dep_ in SUBJECTS and child.pos_ != "PRON" or child.dep_ in ("nsubj",):
+            if child.dep_ == "agent":  # "was reported by Axios": the agent speaks
                 return child
         for child in verb.children:
-            if child.dep_ == "agent":
+            if child.dep_ in ("nsubj", "csubj"):
                 return child
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             verb = verb.head
@@ -530,6 +568,27 @@ def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tup
     return None
 
 
+def _same_paragraph(text: str, extent: tuple[int, int], at: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Reported speech stays in its cue's paragraph (a misparse may run over a break), unless it is
+    one quote running over paragraphs."""
+    start, end = extent
+    if "\n" not in text[start:end] or any(qs <= start and end <= qe for qs, qe in quotes):
+        return extent
+    if at < start:
+        cut = text.find("\n", start)
+        end = cut if cut >= 0 else end
+    elif at >= end:
+        cut = text.rfind("\n", start, end)
+        start = cut + 1
+    else:
+        cut = text.rfind("\n", start, at)
+        start = cut + 1 if cut >= 0 else start
+        cut = text.find("\n", at, end)
+        end = cut if cut >= 0 else end
+    start, end = _trim(text, start, end)
+    return (start, end) if start < end else None
+
+
 def _follow_quotes(text: str, extent: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
     """A quote split around its cue is one statement: “…,” he said. “…” — the quotes that follow
     in the same paragraph join, as long as nothing but the cue clause or spaces lies between."""
@@ -541,9 +600,14 @@ def _follow_quotes(text: str, extent: tuple[int, int], quotes: list[tuple[int, i
         if qs < end:
             continue
         gap = text[end:qs]
-        if "\n" in gap or (not first and gap.strip()) or any(ch in gap for ch in "\"“”"):
+        line_end = text.find("\n", qe)
+        whole_paragraph = text[qe : len(text) if line_end < 0 else line_end].strip() == "" and (
+            text[text.rfind("\n", 0, qs) + 1 : qs].strip() == "")
+        if ("\n" in gap and not whole_paragraph) or gap.count("\n") > 2:
+            break  # over a paragraph break only into a paragraph that is all quote
+        if (not first and gap.strip()) or any(ch in gap for ch in "\"“”"):
             break
-        if first and len(gap) > 80:
+        if first and (len(gap) > 200 or sum(gap.count(ch) for ch in ".!?") > 1):
             break
         after = text[qe : (text.find("\n", qe) + 1 or len(text) + 1) - 1]
         if after.strip(" .") and any(ch.isalpha() for ch in after[:40]) and first is False:

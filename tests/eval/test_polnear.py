@@ -1,0 +1,97 @@
+"""The PolNeAR reader and scorer, on a tiny corpus written here, and the quality gate on dev."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.eval import polnear
+from tests import gates
+from tests.conftest import shared
+
+TEXT = "Maria Lopez said that the bridge was safe. The mayor, she added, “will resign.”\n"
+# Two annotators: A marks both attributions (the second with a discontinuous content), B only the first.
+ANN_A = """T1\tSource 0 11\tMaria Lopez
+T2\tCue 12 16\tsaid
+T3\tContent 17 41\tthat the bridge was safe
+T4\tAttribution 12 16\tsaid
+E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1
+T5\tSource 54 57\tshe
+T6\tCue 58 63\tadded
+T7\tContent 43 52;65 79\tThe mayor “will resign.”
+E2\tAttribution:T7 Content:T7 Cue:T6 Source:T5
+T8\tDiscard 0 0\t
+"""
+ANN_B = """T1\tSource 0 11\tMaria Lopez
+T2\tCue 12 16\tsaid
+T3\tContent 17 41\tthat the bridge was safe
+E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    root = tmp_path / "data"
+    (root / "dev" / "text").mkdir(parents=True)
+    (root / "dev" / "attributions").mkdir()
+    (root / "dev" / "text" / "wire_2016-05-01_bridge.txt").write_text(TEXT, encoding="utf-8")
+    (root / "dev" / "attributions" / "wire_2016-05-01_bridge_aaaa.ann").write_text(ANN_A, encoding="utf-8")
+    (root / "dev" / "attributions" / "wire_2016-05-01_bridge_bbbb.ann").write_text(ANN_B, encoding="utf-8")
+    (root / "metadata.tsv").write_text(
+        "compartment\tfilename\tpublication_date\ndev\twire_2016-05-01_bridge\t2016-05-01\n", encoding="utf-8"
+    )
+    return root / "dev"
+
+
+def test_polnear_reads_relations_dates_and_annotators(corpus):
+    [doc] = polnear.read_corpus(corpus)
+    assert doc.date == "2016-05-01"
+    assert [a.annotator for a in doc.annotations] == ["aaaa", "bbbb"]
+    a = doc.annotations[0]
+    assert [TEXT[slice(*r.cue)] for r in a.relations] == ["said", "added"]
+    assert TEXT[slice(*a.relations[1].content)] == "The mayor, she added, “will resign.”"  # outer extent
+
+
+def test_polnear_score_exact_overlap_and_mean_over_annotators(corpus):
+    docs = polnear.read_corpus(corpus)
+    pred = [polnear.Relation(cue=(12, 16), source=(0, 11), content=(17, 40))]  # content one char short
+    scores = polnear.score(docs, [pred])
+    assert scores["cue_exact_p"] == 1.0
+    assert scores["cue_exact_r"] == round(1 / 1.5, 4)  # 1 of 2 gold (A), 1 of 1 (B): weighted 1.5
+    assert scores["content_exact_f1"] == 0.0 and scores["content_overlap_p"] == 1.0
+    assert scores["attribution_p"] == 1.0 and scores["documents"] == 1.0
+
+
+def test_polnear_attribution_needs_all_three_parts(corpus):
+    docs = polnear.read_corpus(corpus)
+    wrong_source = [polnear.Relation(cue=(12, 16), source=(43, 52), content=(17, 41))]
+    assert polnear.score(docs, [wrong_source])["attribution_f1"] == 0.0
+
+
+def test_polnear_cli_json_keys(corpus):
+    from storyline.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["eval", "quotes", str(corpus), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    for part in ("cue", "source", "content"):
+        for mode in ("exact", "overlap"):
+            for m in ("p", "r", "f1"):
+                assert f"{part}_{mode}_{m}" in scores
+    assert {"attribution_f1", "attribution_p", "attribution_r", "documents"} <= scores.keys()
+    # both cues are found; annotator B marked only one, so half the second counts against precision
+    assert (scores["cue_exact_r"], scores["cue_exact_p"]) == (1.0, 0.75)
+
+
+def test_polnear_cli_rejects_a_directory_that_is_no_compartment(tmp_path):
+    from storyline.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["eval", "quotes", str(tmp_path)])
+    assert result.exit_code != 0 and "[E100]" in result.output
+
+
+def test_polnear_gate_on_dev():
+    scores = polnear.evaluate(shared("corpora", "polnear", "data", "dev"))
+    gates.assert_gate("quotes", scores)

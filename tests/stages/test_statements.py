@@ -1,0 +1,211 @@
+from __future__ import annotations
+
+import pytest
+
+from storyline import extract
+from storyline.stages.statements import find_quotes
+
+
+def statements(nlp, text):
+    record = extract(text, nlp)
+    names = {e.id: e.name for e in record.entities}
+    return record, [(s, names.get(s.speaker or "")) for s in record.statements]
+
+
+def one(nlp, text):
+    record, found = statements(nlp, text)
+    assert len(found) == 1, [(s.cue.text, s.content.text) for s, _ in found]
+    statement, speaker = found[0]
+    for span in (statement.cue, statement.content, statement.source, statement.channel, statement.hedge):
+        if span is not None:
+            assert record.article.text[span.start : span.end] == span.text
+    return statement, speaker
+
+
+# The seed article: ten attributed statements, each with its speaker (entity), cue and kind.
+SEED = [
+    ("Benjamin Netanyahu", "said", "indirect"),
+    ("Benjamin Netanyahu", "added", "mixed"),
+    ("Benjamin Netanyahu", "acknowledged", "indirect"),
+    ("Steve Witkoff", "suggested", "indirect"),
+    ("Axios", "According to", "indirect"),
+    ("White House", "did not immediately comment", "no_comment"),
+    ("Steve Witkoff", "told", "indirect"),
+    ("Steve Witkoff", "expressed hope", "indirect"),
+    ("Steve Witkoff", "indicated", "indirect"),
+    ("Benjamin Netanyahu", "told", "direct"),
+]
+
+
+def test_statements_seed_all_ten_with_their_speakers(seed_record):
+    names = {e.id: e.name for e in seed_record.entities}
+    got = [(names.get(s.speaker or ""), s.cue.text, s.kind) for s in seed_record.statements]
+    assert got == SEED
+
+
+def test_statements_seed_channels_hedges_and_speaker_words(seed_record):
+    by_cue = {(s.cue.text, s.cue.start): s for s in seed_record.statements}
+    said, added, acknowledged, suggested, _, _, told, hope, indicated, quoted = by_cue.values()
+    assert added.channel.text == "on X"
+    assert acknowledged.channel.text == "to reporters"
+    assert told.channel.text == "at a Cabinet meeting"
+    assert quoted.channel.text == "reporters"
+    assert suggested.speaker_text == "Trump’s Middle East envoy"
+    assert hope.speaker_text == "he"
+    assert hope.hedge.text == "expressed hope"
+    assert indicated.hedge.text == "could include"
+    assert quoted.content.text.startswith("“We still have") and quoted.content.text.endswith("capabilities,”")
+    assert "“the great victory we achieved over Iran,”" in added.content.text
+    assert said.content.text.startswith("that his meeting")
+
+
+def test_statements_quotes_in_every_kind_of_mark():
+    text = 'He said "yes". She said “no”. They said «oui» and ‘perhaps so’, but it’s late.'
+    assert [text[s:e] for s, e in find_quotes(text)] == ['"yes"', "“no”", "«oui»", "‘perhaps so’"]
+
+
+def test_statements_quotes_single_inside_double_are_one_quote():
+    text = "“He told me ‘never again,’ and left,” she said."
+    assert [text[s:e] for s, e in find_quotes(text)] == ["“He told me ‘never again,’ and left,”"]
+
+
+def test_statements_quote_over_paragraphs_without_closing_mark():
+    text = "“The first part goes on.\n\n“And the second part ends here,” she said.\n"
+    assert find_quotes(text) == [(0, text.index("”") + 1)]  # one quotation over the paragraph break
+
+
+def test_statements_unclosed_quote_ends_with_its_paragraph():
+    text = "“The first part goes on.\n\nThe reporter moved on.\n"
+    assert [text[s:e] for s, e in find_quotes(text)] == ["“The first part goes on."]
+
+
+def test_statements_direct_quote_content_first(nlp):
+    s, speaker = one(nlp, "“We will not give up the fight,” Maria Lopez said on Monday.")
+    assert (speaker, s.cue.text, s.kind) == ("Maria Lopez", "said", "direct")
+    assert s.content.text == "“We will not give up the fight,”"
+
+
+def test_statements_split_quote_is_one_statement(nlp):
+    s, speaker = one(nlp, "“We will not give up,” said Daniel Reyes, the union leader. “Not now, not ever.”")
+    assert (speaker, s.kind) == ("Daniel Reyes", "direct")
+    assert s.content.text.startswith("“We will not give up,”") and s.content.text.endswith("“Not now, not ever.”")
+
+
+def test_statements_guillemets(nlp):
+    s, _ = one(nlp, "« Nous sommes prêts », the minister said.")
+    assert (s.kind, s.content.text, s.speaker_text) == ("direct", "« Nous sommes prêts »", "the minister")
+
+
+@pytest.mark.parametrize(
+    "cue",
+    ["said", "added", "acknowledged", "suggested", "indicated", "warned", "insisted"],
+)
+def test_statements_reporting_verb_with_that_clause(nlp, cue):
+    s, speaker = one(nlp, f"Finance Minister Karen Holt {cue} that the budget would be balanced next year.")
+    assert (speaker, s.cue.text, s.kind) == ("Karen Holt", cue, "indirect")
+    assert s.content.text == "that the budget would be balanced next year"
+
+
+def test_statements_told_reporters_is_the_channel(nlp):
+    s, speaker = one(nlp, "Karen Holt told reporters that the budget would be balanced.")
+    assert (speaker, s.cue.text, s.channel.text) == ("Karen Holt", "told", "reporters")
+
+
+def test_statements_channel_in_an_interview(nlp):
+    _, found = statements(nlp, "Asked about taxes, Karen Holt said in an interview with CNN that they would not rise.")
+    said = [s for s, _ in found if s.cue.text == "said"]
+    assert len(said) == 1 and said[0].channel.text == "in an interview with CNN"
+    assert said[0].content.text == "that they would not rise"
+
+
+def test_statements_channel_on_a_platform(nlp):
+    s, _ = one(nlp, "Writing on Facebook, the mayor warned that the water was unsafe.")
+    assert (s.cue.text, s.channel.text, s.speaker_text) == ("warned", "on Facebook", "the mayor")
+
+
+def test_statements_expressed_hope_is_a_hedged_cue(nlp):
+    s, speaker = one(nlp, "Karen Holt expressed hope for a quick agreement with the unions.")
+    assert (speaker, s.cue.text, s.hedge.text) == ("Karen Holt", "expressed hope", "expressed hope")
+    assert s.content.text == "for a quick agreement with the unions"
+
+
+def test_statements_modal_in_content_is_the_hedge(nlp):
+    s, _ = one(nlp, "Karen Holt indicated that the plan could include new taxes.")
+    assert s.hedge.text == "could include"
+
+
+def test_statements_pronoun_speaker_is_resolved(nlp):
+    _, found = statements(nlp, "Maria Lopez met the unions on Monday. Later she insisted that no deal was possible.")
+    assert [(s.cue.text, s.speaker_text, speaker) for s, speaker in found] == [("insisted", "she", "Maria Lopez")]
+
+
+def test_statements_unnamed_speaker_keeps_its_words(nlp):
+    s, speaker = one(nlp, "A senior official said the deal was close.")
+    assert speaker is None and s.speaker is None and s.speaker_text == "A senior official"
+
+
+def test_statements_according_to(nlp):
+    s, speaker = one(nlp, "According to Reuters, the two companies will merge next year.")
+    assert (speaker, s.cue.text, s.source.text) == ("Reuters", "According to", "Reuters")
+    assert s.content.text == "the two companies will merge next year"
+
+
+def test_statements_according_to_after_the_content(nlp):
+    s, _ = one(nlp, "The two companies will merge next year, according to Reuters.")
+    assert (s.cue.text, s.content.text) == ("according to", "The two companies will merge next year")
+
+
+def test_statements_content_first_indirect(nlp):
+    s, speaker = one(nlp, "The talks have stalled again, Karen Holt said.")
+    assert (speaker, s.content.text) == ("Karen Holt", "The talks have stalled again")
+
+
+def test_statements_parenthetical_cue(nlp):
+    s, speaker = one(nlp, "The talks, Karen Holt said, have stalled again.")
+    assert speaker == "Karen Holt" and "have stalled again" in s.content.text
+
+
+def test_statements_media_attribution(nlp):
+    s, speaker = one(nlp, "Politico reported that the senator would resign.")
+    assert (speaker, s.cue.text, s.content.text) == ("Politico", "reported", "that the senator would resign")
+
+
+def test_statements_passive_with_agent(nlp):
+    s, _ = one(nlp, "It was reported by Reuters that the talks had collapsed.")
+    assert (s.source.text, s.content.text) == ("Reuters", "that the talks had collapsed")
+
+
+def test_statements_noun_cue_with_clause(nlp):
+    s, _ = one(nlp, "The ministry’s announcement that fuel prices would rise came on Monday.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("announcement", "The ministry", "that fuel prices would rise")
+
+
+def test_statements_mixed_quote(nlp):
+    s, _ = one(nlp, "Karen Holt said the vote was what she called “a turning point for the country.”")
+    assert s.kind == "mixed" and s.cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["did not immediately comment", "declined to comment", "did not respond to a request for comment"],
+)
+def test_statements_no_comment(nlp, phrase):
+    s, speaker = one(nlp, f"The Acme Corporation {phrase}.")
+    assert (s.kind, s.cue.text, speaker) == ("no_comment", phrase, "Acme Corporation")
+
+
+@pytest.mark.parametrize(("verb", "rest"), [("believes", "that the bridge is safe"), ("hopes", "to win the vote"),
+                                            ("plans", "to visit Paris in May")])
+def test_statements_thoughts_and_intentions(nlp, verb, rest):
+    s, speaker = one(nlp, f"Karen Holt {verb} {rest}.")
+    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", verb, rest)
+
+
+def test_statements_nested_statement_belongs_to_the_outer_one(nlp):
+    _, found = statements(nlp, "Karen Holt said that the mayor had called the plan “a disaster.”")
+    assert [s.cue.text for s, _ in found] == ["said"]
+
+
+def test_statements_sentence_without_attribution_has_none(nlp):
+    _, found = statements(nlp, "The bridge opened in May after three years of work.")
+    assert found == []
