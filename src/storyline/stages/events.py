@@ -200,8 +200,7 @@ def find_events(sent: Span) -> list[_Found]:
     found = []
     for i, entry in sorted(candidates.items()):
         token = sent.doc[i]
-        governors = set(candidates) | {verb for verb, noun in light.items() if noun != i}
-        if _governed_by_candidate(token, governors):
+        if _governed_by_candidate(token, set(candidates), {verb for verb, noun in light.items() if noun != i}):
             continue
         if _background(token):
             continue
@@ -254,11 +253,13 @@ def _intent(token: Token, entry: Entry, candidates: dict[int, Entry]) -> Entry:
     return entry
 
 
-def _governed_by_candidate(token: Token, governors: set[int]) -> bool:
+def _governed_by_candidate(token: Token, governors: set[int], light: set[int] = frozenset()) -> bool:
     """"agreed to resign": resign is part of the AGREE; "met … and held talks" are two events.
 
     A purpose or a manner adjunct is part of the event it qualifies ("blocked roads to demand
-    reforms", "opened fire, killing one person"); a conjoined or relative clause is an event of its own.
+    reforms", "opened fire, killing one person"), also when a light verb carries that event ("staged
+    rallies, saying he must resign"); a conjoined or relative clause is an event of its own, and so is
+    one in a prepositional phrase ("held discussions … before visiting the Capitol").
     """
     child = token
     while child.head.i != child.i:
@@ -266,6 +267,8 @@ def _governed_by_candidate(token: Token, governors: set[int]) -> bool:
         if child.dep_ in SPLIT_DEPS and not (_adjunct(child) or child.dep_ == "conj" and _adjunct(_conj_root(child))):
             return False
         if child.head.i in governors:
+            return True
+        if child.head.i in light and child.dep_ == "advcl":  # "staged rallies …, saying …"
             return True
         child = child.head
     return False
@@ -732,6 +735,8 @@ def _same_occurrence(a: Event, b: Event) -> bool:
     pa, pb = set(a.source) | set(a.target), set(b.source) | set(b.target)
     if a.sentence == b.sentence and (pa <= pb or pb <= pa):
         return True  # "met … the meeting" in one sentence
+    if a.mode != b.mode:
+        return False  # a visit to the Capitol is not the meeting with Trump
     return bool(pa) and bool(pb) and (pa <= pb or pb <= pa)
 
 
