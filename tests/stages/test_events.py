@@ -251,3 +251,21 @@ def test_events_intent_to_harm_is_a_threat(nlp):
 def test_events_named_target_preferred_to_an_unnamed_object(nlp):
     event, names = only(nlp, "Japan offered its engineers to Vietnam.")
     assert [names[i] for i in event.target] == ["Vietnam"]
+
+
+def test_events_a_forecast_is_no_threat(nlp):
+    assert events(nlp, "The weather service warned that heavy rains were expected.")[0] == []
+    event, _ = only(nlp, "The army warned that soldiers would use force against the marchers.")
+    assert event.type == "THREATEN"
+
+
+def test_events_different_occurrences_are_not_merged(nlp):
+    found, names = events(
+        nlp, "Macron met Scholz in Berlin on Monday. Later on Monday Macron visited the Reichstag."
+    )
+    assert [(e.type, e.mode) for e in found] == [("CONSULT", None), ("CONSULT", "visit")]
+
+
+def test_events_event_in_a_prepositional_phrase_counts(nlp):
+    found, _ = events(nlp, "The envoy held talks with Qatar before visiting Egypt.")
+    assert [e.trigger.text for e in found] == ["talks", "visiting"]
