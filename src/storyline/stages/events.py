@@ -241,14 +241,19 @@ def _add_demands(sent: Span, candidates: dict[int, Entry]) -> None:
 
 
 def _intent(token: Token, entry: Entry, candidates: dict[int, Entry]) -> Entry:
-    """Readiness or a vow to do harm is a threat: "prepared to impose martial law", "vowed to fight"."""
-    if entry.category != "AGREE" or not (token.pos_ == "ADJ" or token.lemma_.lower() in INTENT_VERBS):
+    """Readiness or a vow to do harm is a threat: "prepared to impose martial law", "vowed to fight";
+    a threat takes its mode from what it threatens ("threatened to shell Iraqi towns": violence)."""
+    intent = entry.category == "AGREE" and (token.pos_ == "ADJ" or token.lemma_.lower() in INTENT_VERBS)
+    if not intent and not (entry.category == "THREATEN" and entry.mode is None):
         return entry
     queue = [c for c in token.children if c.dep_ not in SPLIT_DEPS | SUBJECTS]
     while queue:
         node = queue.pop(0)
         if node.i in candidates:
-            return Entry("THREATEN", None, frozenset()) if candidates[node.i].category in HOSTILE else entry
+            threatened = candidates[node.i].category
+            if threatened not in HOSTILE:
+                return entry
+            return Entry("THREATEN", mode_cues()["THREATEN"].get(f"@{threatened}"), frozenset())
         queue.extend(c for c in node.children if c.dep_ not in SPLIT_DEPS | SUBJECTS)
     return entry
 
