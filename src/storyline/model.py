@@ -96,6 +96,9 @@ class Event(_Model):
     trigger: Span
     source: list[str] = Field([], description="Entity ids")
     target: list[str] = Field([], description="Entity ids")
+    mediator: list[str] = Field([], description="Entity ids of a third party that facilitates the event")
+    source_spans: list[Span] = Field([], description="The text the source actors rest on")
+    target_spans: list[Span] = Field([], description="The text the target actors rest on")
     location: list[str] = Field([], description="Entity ids")
     date: str | None = Field(None, description="TIMEX3 value")
     date_source: DateSource = "unresolved"
@@ -109,6 +112,9 @@ class Amount(Span):
     id: str
     value: float | None = None
     object: str | None = Field(None, description="What the number counts")
+    unit: str | None = Field(None, description="Unit of measure: day, percent, dollar …")
+    approx: bool = Field(False, description="Stated as an approximation or a bound (about, nearly, up to)")
+    range_end: float | None = Field(None, description="Second number of a range or change (from four to one)")
 
 
 class Failure(_Model):

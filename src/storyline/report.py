@@ -47,12 +47,28 @@ def render_text(record: Record) -> str:
             src = ", ".join(names.get(i, i) for i in ev.source) or "?"
             tgt = ", ".join(names.get(i, i) for i in ev.target) or "?"
             mode = f"/{ev.mode}" if ev.mode else ""
-            out.append(f"  {ev.date or 'undated':<12} {ev.type}{mode} {src} → {tgt} «{ev.trigger.text}» {ev.status}")
+            extra = []
+            if ev.mediator:
+                extra.append("via " + ", ".join(names.get(i, i) for i in ev.mediator))
+            if ev.location:
+                extra.append("in " + ", ".join(names.get(i, i) for i in ev.location))
+            if ev.reported_by:
+                extra.append(f"reported in {ev.reported_by}")
+            if ev.amounts:
+                extra.append("amounts " + ", ".join(ev.amounts))
+            detail = f" ({'; '.join(extra)})" if extra else ""
+            out.append(f"  {ev.date or 'undated':<12} {ev.type}{mode} {src} → {tgt} «{ev.trigger.text}» {ev.status}{detail}")
 
     if record.amounts:
         out.append(f"\nAmounts ({len(record.amounts)})")
         for am in record.amounts:
-            out.append(f"  {am.text!r}: {am.value:g} {am.object or ''}".rstrip() if am.value is not None else f"  {am.text!r}")
+            if am.value is None:
+                out.append(f"  {am.id:<4} {am.text!r}")
+                continue
+            value = f"{am.value:g}" + (f"–{am.range_end:g}" if am.range_end is not None else "")
+            unit = f" {am.unit}" if am.unit else ""
+            about = "~" if am.approx else ""
+            out.append(f"  {am.id:<4} {am.text!r}: {about}{value}{unit} {am.object or ''}".rstrip())
 
     dated = sorted((ev.date, ev.trigger.text, ev.status) for ev in record.events if ev.date)
     if dated:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from storyline import __version__
+from storyline.cli.eval_events import eval_events
 from storyline.cli.eval_time import eval_time
 from storyline.cli.eval_quotes import quotes as eval_quotes
 from storyline.cli.entities import entities
@@ -35,6 +36,7 @@ def eval_group() -> None:
     """Score storyline on public gold sets."""
 
 
+eval_group.add_command(eval_events)
 eval_group.add_command(eval_time)
 eval_group.add_command(eval_quotes)
 
