@@ -26,6 +26,11 @@ demo: install
 test: install-dev
 	$(BIN)/python -m pytest -q
 
+# Speed against bare spaCy, worker speed-up, ingest rate and memory, then the same on each Python.
+bench: install
+	$(BIN)/storyline bench --articles 400 --workers 2
+	$(BIN)/python benchmarks/python_versions.py --articles 400
+
 schema: install
 	$(BIN)/storyline schema > src/storyline/schema/record.schema.json
 

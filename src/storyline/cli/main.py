@@ -8,6 +8,7 @@ from storyline import __version__
 from storyline.cli.eval_events import eval_events
 from storyline.cli.eval_time import eval_time
 from storyline.cli.eval_quotes import quotes as eval_quotes
+from storyline.cli.bench import bench
 from storyline.cli.entities import entities
 from storyline.cli.events import events
 from storyline.cli.export import export
@@ -27,6 +28,7 @@ def cli() -> None:
 
 cli.add_command(extract)
 cli.add_command(schema)
+cli.add_command(bench)
 for command in (ingest, stats, entities, quotes, events, timeline, export):  # the corpus commands
     cli.add_command(command)
 

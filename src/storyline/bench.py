@@ -1,0 +1,156 @@
+"""How fast storyline reads news, against the parse it stands on (``storyline bench``, ``make bench``).
+
+On one fixed sample of Reuters-21578 stories, in one run:
+
+1. bare spaCy: ``nlp.pipe`` with the same model and components, and no storyline stage (the limit
+   of this design);
+2. storyline in this process: every stage and the conversion to Records (``extract_many``);
+3. storyline with N worker processes (``workers.Workers``), start-up excluded;
+4. ``storyline ingest`` of the sample into a new DuckDB file with N workers, start-up included;
+5. peak memory (RSS) of one worker.
+
+Words are whitespace-separated words of the article texts, the same count for every measure.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import platform
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from storyline.model import Article
+
+DEFAULT_SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "reuters21578" / "reuters21578.jsonl.gz"
+BATCH = 32
+
+
+def load_sample(path: Path, n: int) -> list[Article]:
+    """The first ``n`` stories with a body, in file order: the same sample every run."""
+    from storyline.ingest.readers import from_mapping
+
+    articles = []
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if not (record.get("body") or "").strip():
+                continue
+            articles.append(from_mapping(record))
+            if len(articles) >= n:
+                break
+    return articles
+
+
+def _words(articles: list[Article]) -> int:
+    return sum(len(a.text.split()) for a in articles)
+
+
+def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def bench_spacy(articles: list[Article]) -> float:
+    """Seconds for bare spaCy over the sample (model loaded and warmed up first)."""
+    from storyline.pipeline import load_model
+
+    nlp = load_model()
+    list(nlp.pipe([a.text for a in articles[:BATCH]], batch_size=BATCH))
+    started = time.perf_counter()
+    for _ in nlp.pipe([a.text for a in articles], batch_size=BATCH):
+        pass
+    return time.perf_counter() - started
+
+
+def bench_storyline(articles: list[Article]) -> float:
+    from storyline.pipeline import extract_many, load_pipeline
+
+    nlp = load_pipeline()
+    list(extract_many(articles[:BATCH], nlp, batch_size=BATCH))
+    started = time.perf_counter()
+    for _ in extract_many(articles, nlp, batch_size=BATCH):
+        pass
+    return time.perf_counter() - started
+
+
+def bench_workers(articles: list[Article], workers: int) -> tuple[float, float]:
+    """Seconds for N worker processes over the sample, and the largest worker's peak RSS (MB)."""
+    from storyline.workers import Workers
+
+    batches = [(i, articles[i : i + BATCH]) for i in range(0, len(articles), BATCH)]
+    with Workers(workers) as pool:
+        # warm-up: every worker loads its model before the clock starts
+        list(pool.map((("warm", articles[:2]) for _ in range(workers * 2))))
+        started = time.perf_counter()
+        for _ in pool.map(batches):
+            pass
+        seconds = time.perf_counter() - started
+    return seconds, _peak_rss_mb(resource.RUSAGE_CHILDREN)
+
+
+def bench_ingest(articles: list[Article], workers: int) -> float:
+    """Seconds for ``storyline ingest`` of the sample into a new database, start-up included."""
+    from storyline.corpus import Corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "sample.jsonl"
+        with source.open("w", encoding="utf-8") as out:
+            for a in articles:
+                out.write(json.dumps({"id": a.id, "text": a.text, "date": a.date, "title": a.title}) + "\n")
+        started = time.perf_counter()
+        with Corpus(Path(tmp) / "bench.duckdb") as corpus:
+            corpus.ingest([source], workers=workers)
+        return time.perf_counter() - started
+
+
+def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, ingest: bool = True) -> dict:
+    """Every measure on one sample; the keys of ``storyline bench --format json``."""
+    docs = load_sample(sample, articles)
+    words = _words(docs)
+    spacy_s = bench_spacy(docs)
+    storyline_s = bench_storyline(docs)
+    one_rss = _peak_rss_mb()
+    result = {
+        "python": platform.python_version(),
+        "articles": len(docs),
+        "words": words,
+        "spacy_words_per_s": words / spacy_s,
+        "storyline_words_per_s": words / storyline_s,
+        "ratio": spacy_s / storyline_s,
+        "workers": workers,
+    }
+    if workers > 1:
+        workers_s, worker_rss = bench_workers(docs, workers)
+        result["workers_words_per_s"] = words / workers_s
+        result["speedup"] = storyline_s / workers_s
+        result["peak_rss_mb"] = max(worker_rss, 0.0)
+    else:
+        result["workers_words_per_s"] = result["storyline_words_per_s"]
+        result["speedup"] = 1.0
+        result["peak_rss_mb"] = one_rss
+    result["single_process_rss_mb"] = one_rss
+    if ingest:
+        result["ingest_articles_per_s"] = len(docs) / bench_ingest(docs, workers)
+    return result
+
+
+def render(result: dict) -> str:
+    rows = [
+        ("Python", result["python"]),
+        ("sample", f"{result['articles']} Reuters-21578 stories, {result['words']:,} words"),
+        ("bare spaCy nlp.pipe", f"{result['spacy_words_per_s']:,.0f} words/s"),
+        ("storyline, 1 process", f"{result['storyline_words_per_s']:,.0f} words/s (ratio {result['ratio']:.2f})"),
+        (f"storyline, {result['workers']} workers", f"{result['workers_words_per_s']:,.0f} words/s (speedup {result['speedup']:.2f}×)"),
+        ("peak RSS per worker", f"{result['peak_rss_mb']:,.0f} MB"),
+    ]
+    if "ingest_articles_per_s" in result:
+        rows.append((f"ingest into DuckDB, {result['workers']} workers", f"{result['ingest_articles_per_s']:,.1f} articles/s"))
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(json.dumps(run(), indent=2), file=sys.stdout)

@@ -1,0 +1,21 @@
+"""The benchmark runs end to end and reports every measure (its figures are in BENCHMARKS.md, never asserted)."""
+
+import gzip
+import json
+
+from storyline import bench
+
+KEYS = {"spacy_words_per_s", "storyline_words_per_s", "ratio", "workers", "speedup", "ingest_articles_per_s", "peak_rss_mb"}
+
+
+def test_bench_reports_every_measure(tmp_path):
+    sample = tmp_path / "sample.jsonl.gz"
+    stories = [{"newid": i, "date": "1987-03-0%d" % (i + 1), "body": f"Officials in Ottawa said on Monday that exports rose {i} pct in February."}
+               for i in range(4)]
+    with gzip.open(sample, "wt") as out:
+        out.write("\n".join(json.dumps(s) for s in [{"newid": 99, "body": ""}, *stories]))
+    result = bench.run(sample, articles=3, workers=1, ingest=True)
+    assert KEYS <= set(result)
+    assert result["articles"] == 3 and result["words"] == sum(len(s["body"].split()) for s in stories[:3])
+    assert all(result[k] > 0 for k in KEYS)
+    assert "words/s" in bench.render(result)
