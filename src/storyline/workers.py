@@ -115,3 +115,23 @@ class Workers(Generic[T]):
     def _next(in_flight: deque) -> tuple[T, list[Analysed]]:
         tag, pending = in_flight.popleft()
         return tag, pending.get() if pending is not None else []
+
+
+def extract_parallel(items: Iterable[Article | Failure], workers: int, batch_size: int = 32) -> Iterator[Record | Failure]:
+    """``extract_many`` spread over ``workers`` processes: Records and Failures in input order."""
+
+    def batches() -> Iterator[tuple[list[Article | Failure], list[Article]]]:
+        batch: list[Article | Failure] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield batch, [a for a in batch if isinstance(a, Article)]
+                batch = []
+        if batch:
+            yield batch, [a for a in batch if isinstance(a, Article)]
+
+    with Workers(workers) as pool:
+        for batch, results in pool.map(batches()):
+            done = iter(results)
+            for item in batch:
+                yield item if isinstance(item, Failure) else next(done).item

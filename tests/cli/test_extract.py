@@ -62,3 +62,17 @@ def test_extract_multi_article_file_keeps_going(tmp_path):
     ids = [json.loads(line)["article"]["id"] for line in result.stdout.splitlines()]
     assert ids == ["ok1", "ok2"]
     assert "batch.jsonl:2: [E106]" in result.stderr
+
+
+def test_extract_with_workers_keeps_order_and_failures(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "text": TEXT}) for i in range(5)]
+    lines.insert(2, "{broken")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = run("extract", str(path), "--format", "jsonl", "--workers", "2")
+    assert result.exit_code == 0, result.output
+    ids = [json.loads(line)["article"]["id"] for line in result.stdout.splitlines()]
+    assert ids == [f"a{i}" for i in range(5)]
+    assert "batch.jsonl:3: [E106]" in result.stderr
+    single = run("extract", str(path), "--format", "jsonl")
+    assert single.stdout == result.stdout

@@ -18,7 +18,11 @@ from storyline.cli.errors import fail, warn
 @click.option("--source", help="Outlet or source name.")
 @click.option("--url", help="Article URL.")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="text", show_default=True)
-def extract(path: str, date: str | None, title: str | None, source: str | None, url: str | None, fmt: str) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for a file of many articles (output keeps the input order).")
+def extract(
+    path: str, date: str | None, title: str | None, source: str | None, url: str | None, fmt: str, workers: int
+) -> None:
     """Read the article(s) in FILE (.txt, .json, .jsonl, optionally .gz; - for stdin)."""
     # imported here: spaCy loads in ~0.6 s, which the corpus query commands should not pay
     from storyline.ingest.checks import check_date
@@ -29,14 +33,20 @@ def extract(path: str, date: str | None, title: str | None, source: str | None, 
 
     try:
         date = check_date(date)
-        nlp = load_pipeline()
+        nlp = load_pipeline() if workers == 1 else None
     except errors.StorylineError as exc:
         fail(exc)
     defaults = {"date": date, "title": title, "source": source, "url": url}
     items = (_with_defaults(item, defaults) for item in read_path(path, **defaults))
     records, failures = 0, 0
     as_json = []  # --format json prints one object for one article, an array for several
-    for item in extract_many(items, nlp):
+    if workers == 1:
+        results = extract_many(items, nlp)
+    else:
+        from storyline.workers import extract_parallel
+
+        results = extract_parallel(items, workers)
+    for item in results:
         if isinstance(item, Failure):
             failures += 1
             warn(f"{item.where}: [{item.code}] {item.reason}")
