@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from storyline.model import TimeExpr
-from storyline.stages import register_extensions
+from storyline.stages import doc_text, register_extensions
 from storyline.times import rules
 
 NO_DCT = "no publication date"
@@ -56,12 +56,12 @@ class TimeStage:
         article = doc._.article
         dct = _parse_date(article.date) if article is not None else None
         ctx = rules.Context(dct, tense=lambda start, end: tense_at(doc, start, end))
-        found = rules.find(doc.text, ctx, keep=lambda start, end, rule: self.keep(doc, start, end, rule))
+        found = rules.find(doc_text(doc), ctx, keep=lambda start, end, rule: self.keep(doc, start, end, rule))
         times = []
         index: dict[int, TimeExpr] = {}
         for number, f in enumerate(found, 1):
             anchor = (dct.isoformat() if dct else NO_DCT) if f.relative else None
-            expr = TimeExpr(id=f"T{number}", text=doc.text[f.start:f.end], start=f.start, end=f.end,
+            expr = TimeExpr(id=f"T{number}", text=doc_text(doc)[f.start:f.end], start=f.start, end=f.end,
                             type=f.type, value=f.value, mod=f.mod, anchor=anchor)
             times.append(expr)
             span = doc.char_span(f.start, f.end, alignment_mode="expand")
@@ -149,7 +149,7 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return None
     verb = governing_verb(span.root)
     tense = tense_of(verb) if verb is not None else None
-    if tense == "past" and (verb.lemma_ in PLANNING_VERBS or DEADLINE_BEFORE.search(doc.text[max(0, start - 20):start])):
+    if tense == "past" and (verb.lemma_ in PLANNING_VERBS or DEADLINE_BEFORE.search(doc_text(doc)[max(0, start - 20):start])):
         return "prospective"
     return tense
 
