@@ -155,3 +155,8 @@ def test_entities_part_of_a_full_name_joins_it(nlp):
 def test_entities_dateline_date_is_not_an_organisation(nlp):
     record = extract("RABAT | Sun Feb 20 , 2011 6:47 pm EST - Officials in Morocco said talks would resume.", nlp)
     assert not [e for e in record.entities if "Feb" in e.name]
+
+
+def test_entities_lowercase_words_are_no_name(nlp):
+    record = extract("Net profit 2,000 dlrs vs loss 195,000 dlrs. Revs 2.6 mln vs 2.5 mln. Smith Corp said.", nlp)
+    assert all(any(c.isupper() for c in e.name) for e in record.entities)

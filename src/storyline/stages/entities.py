@@ -95,6 +95,8 @@ class EntityStage:
         start, end, label = ent.start, ent.end, ent.label_
         if any(t.like_num for t in ent) and any(t.lower_.rstrip(".") in CALENDAR_WORDS for t in ent):
             return []  # "Sun Feb 20 , 2011" tagged ORG in a dateline is a date
+        if not any(t.text[:1].isupper() for t in ent):
+            return []  # a name has a capital: "dlrs vs" in a table of figures is no one
         while start < end and doc[start].lower_ in DETERMINERS:
             start += 1
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
