@@ -97,6 +97,8 @@ class EntityStage:
             return []  # "Sun Feb 20 , 2011" tagged ORG in a dateline is a date
         if not any(t.text[:1].isupper() for t in ent):
             return []  # a name has a capital: "dlrs vs" in a table of figures is no one
+        if label == "PERSON" and any(t.like_num for t in ent):
+            return []  # "Revs 2.6 mln vs" in an earnings table is no person
         while start < end and doc[start].lower_ in DETERMINERS:
             start += 1
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
