@@ -400,7 +400,14 @@ class StatementStage:
             return None, None
         head = doc[item.speaker_token]
         text = doc.text[item.source[0] : item.source[1]] if item.source else head.text
+        if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
+            head = head.head.head  # "Sanders, who had endorsed her, argued …": Sanders
         entity = entity_at(doc, head)
+        for child in head.children:  # "one delegate, Kelly Smith," : the apposition names her
+            if entity is None and child.dep_ == "appos":
+                entity = entity_at(doc, child)
+        if entity is None and head.pos_ == "NOUN":
+            entity = self.by_title(doc, head)
         if entity is None and item.source is not None:
             span = doc.char_span(*item.source, alignment_mode="expand")
             for t in span or ():
@@ -414,6 +421,22 @@ class StatementStage:
         if entity is not None:
             return entity.id, text
         return None, text
+
+
+    @staticmethod
+    def by_title(doc: Doc, head: Token):  # noqa: ANN205 - an Entity or None
+        """A definite descriptor whose head word is in a person's titles: "the Florida senator" →
+        the person last named before it with a title ending in "senator"."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        best, best_at = None, -1
+        for entity in doc._.entities or []:
+            if entity.type != "PERSON" or not any(t.lower().split()[-1:] == [head.lower_] for t in entity.titles):
+                continue
+            before = [m.start for m in entity.mentions if m.start < head.idx]
+            if before and max(before) > best_at:
+                best, best_at = entity, max(before)
+        return best
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -554,7 +577,7 @@ def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tup
     para_start = doc.text.rfind("\n", 0, left_char) + 1
     para_end = doc.text.find("\n", verb.idx)
     para_end = len(doc.text) if para_end < 0 else para_end
-    before = [q for q in quotes if para_start <= q[0] and q[1] <= left_char and not doc.text[q[1]:left_char].strip(" ,—-")]
+    before = [q for q in quotes if para_start < q[1] <= left_char and not doc.text[q[1]:left_char].strip(" ,—-")]
     if before:
         return before[-1]
     right_char = verb.idx + len(verb)
