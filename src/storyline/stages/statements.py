@@ -49,6 +49,7 @@ NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "warn", "urge", "assure", "rem
 ATTITUDE_PREPS = {"for", "about", "over", "in", "that", "at", "with"}
 # a line that opens with up to four capitalised words and a colon: "Matthews: Well, …", "TAPPER: …"
 SPEAKER_LINE = re.compile(r"^[ \t]*((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(\S[^\n]*)", re.MULTILINE)
+CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
 QUOTE_CHARS = "\"“”«»„"
 
 
@@ -129,6 +130,8 @@ class StatementStage:
                         break
         if content is None:
             content = self._content(doc, verb, kind)
+        if content is not None:
+            cue_end, content = _grow_cue(doc, verb, cue_end, content)
         extent = None
         if content is not None:
             start, end = _clean(doc, max(content[0], verb.sent.start), min(content[1], verb.sent.end))
@@ -163,7 +166,7 @@ class StatementStage:
             kind=kind_,
             source=source,
             speaker_token=source_tok.i if source_tok is not None else None,
-            channel=self._channel(doc, verb, (start, end)),
+            channel=self._channel(doc, verb, (start, end), cue_end.i),
             hedge=hedge,
             rank=RANKS[kind],
         )
@@ -172,7 +175,9 @@ class StatementStage:
         """The token range of what the verb reports, or None."""
         children = list(verb.children)
         for child in children:  # "said that …", "“…,” he said"
-            if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and kind in ("hope", "plan", "thought")):
+            if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and (
+                    kind in ("hope", "plan", "thought") or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))):
+                # "said that …", "hopes to …", "urged voters to …"
                 return _subtree(child)
         for child in children:  # "told reporters at a meeting that …" parsed as a relative clause
             if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or kind not in ("speech", "media"):
@@ -198,12 +203,18 @@ class StatementStage:
         for child in children:  # "The plan was announced by the ministry": the subject was said
             if child.dep_ == "nsubjpass" and agent:
                 return _subtree(child)
+        for child in children:  # "called him a liar": object and predicate together
+            if child.dep_ == "oprd" or (child.dep_ == "ccomp" and child.pos_ in ("NOUN", "ADJ")):
+                objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
+                first = objects[0].i if objects else child.i
+                return (first, _subtree(child)[1])
         if kind in ("speech", "media", "stance") and lemma not in NO_OBJECT_CONTENT:
             for child in children:  # "endorsed Clinton", "announced a plan", "denied the report"
                 if child.dep_ in ("dobj", "attr") and not (child.pos_ == "PRON" and kind != "stance"):
                     return _subtree(child)
         for child in children:  # "referred to X", "railed against Y", "asked about Z"
-            if child.dep_ == "prep" and child.i > verb.i and (kind == "stance" or child.lower_ in ("about",)):
+            if child.dep_ == "prep" and child.i > verb.i and (kind == "stance" or child.lower_ in ("about",) or
+                                                               (lemma == "call" and child.lower_ in ("for", "on"))):
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and not pobj.ent_type_ in ("DATE", "TIME"):
                     return _subtree(pobj) if kind == "stance" else _subtree(child)
@@ -218,7 +229,7 @@ class StatementStage:
             return cue
         return None
 
-    def _channel(self, doc: Doc, verb: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    def _channel(self, doc: Doc, verb: Token, content: tuple[int, int], cue_end: int) -> tuple[int, int] | None:
         """Where or to whom: "to reporters", "on X", "at a Cabinet meeting", "told reporters"."""
         candidates: list[Token] = []
         if verb.dep_ != "ROOT" or True:
@@ -229,8 +240,8 @@ class StatementStage:
         candidates.extend(c for c in verb.children if c.dep_ in ("prep", "dative") or
                           (c.dep_ == "dobj" and verb.lemma_.lower() == "tell"))
         for c in sorted(candidates, key=lambda t: t.i):
-            if content[0] <= c.i < content[1]:
-                continue
+            if content[0] <= c.i < content[1] or verb.i < c.i <= cue_end:
+                continue  # part of what was said, or of the cue ("referred to")
             if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() != "point"):
                 pass
             elif c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS:
@@ -556,6 +567,24 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _grow_cue(doc: Doc, verb: Token, cue_end: Token, content: tuple[int, int]) -> tuple[Token, tuple[int, int]]:
+    """The words the cue takes after its verb (PolNeAR's convention): a preposition whose object
+    is the content ("called for", "referred to", "talked about"), "in a statement", a colon."""
+    nxt = doc[cue_end.i + 1] if cue_end.i + 1 < len(doc) else None
+    if nxt is None or nxt.head != verb:
+        return cue_end, content
+    if nxt.dep_ == "prep" and content[0] == nxt.i and nxt.lower_ in CUE_PREPS:
+        return nxt, (nxt.i + 1, content[1])  # "asked about the plan": cue "asked about"
+    if nxt.dep_ == "prep" and content[0] == nxt.i + 1:
+        return nxt, content  # "referred to X" where X alone was taken as the content
+    pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    if nxt.lower_ == "in" and pobj is not None and pobj.lower_ == "statement" and pobj.i < content[0]:
+        return pobj, content  # "said in a statement"
+    if nxt.text == ":":
+        return nxt, content
+    return cue_end, content
 
 
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
