@@ -49,6 +49,11 @@ NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "warn", "urge", "assure", "rem
 ATTITUDE_PREPS = {"for", "about", "over", "in", "that", "at", "with"}
 # a line that opens with up to four capitalised words and a colon: "Matthews: Well, …", "TAPPER: …"
 SPEAKER_LINE = re.compile(r"^[ \t]*((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(\S[^\n]*)", re.MULTILINE)
+# speech verbs whose infinitive complement is what was said: "urged voters to stay home"
+DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge", "vow", "threaten", "demand",
+              "propose", "agree", "decline", "refuse", "remind", "encourage", "advise", "invite", "beg"}
+# documents that say something by themselves: "In a new poll, …"
+DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "memo", "filing", "review", "audit"}
 CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
 QUOTE_CHARS = "\"“”«»„"
 
@@ -176,7 +181,7 @@ class StatementStage:
         children = list(verb.children)
         for child in children:  # "said that …", "“…,” he said"
             if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and (
-                    kind in ("hope", "plan", "thought") or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))):
+                    kind in ("hope", "plan", "thought") or verb.lemma_.lower() in DIRECTIVES)):
                 # "said that …", "hopes to …", "urged voters to …"
                 return _subtree(child)
         for child in children:  # "told reporters at a meeting that …" parsed as a relative clause
@@ -293,7 +298,7 @@ class StatementStage:
 
     # 3. according to X
     def according_to(self, doc: Doc, sent: Span, taken: set[int]) -> list[_Found]:
-        out = []
+        out = self.in_document(doc, sent, taken)
         for t in sent[:-1]:
             if t.lower_ != "according" or doc[t.i + 1].lower_ != "to":
                 continue
@@ -327,6 +332,23 @@ class StatementStage:
                 )
             )
         return out
+
+    def in_document(self, doc: Doc, sent: Span, taken: set[int]) -> list[_Found]:
+        """3b. "In a Des Moines Register poll, Cruz had a 10-point lead": the poll is the source, when
+        the sentence has no reporting verb of its own."""
+        first = sent[0]
+        if first.lower_ != "in" or first.dep_ != "prep" or first.head != sent.root:
+            return []
+        pobj = next((c for c in first.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in DOCUMENTS or sent.root.lemma_.lower() in self.verbs:
+            return []
+        phrase_end = max(t.i for t in first.subtree) + 1
+        start, end = _clean(doc, phrase_end, sent.end)
+        if start >= end:
+            return []
+        taken.add(first.i)
+        return [_Found(cue=_chars(doc, first.i, first.i + 1), content=_chars(doc, start, end), kind="indirect",
+                       source=_subtree_chars(doc, pobj), speaker_token=pobj.i)]
 
     # 4. noun cues
     def noun_cue(self, doc: Doc, noun: Token, taken: set[int]) -> _Found | None:
