@@ -5,9 +5,12 @@ Rules over the dependency parse, in six steps:
 1. Quotes: every run between quote marks (“…”, "…", «…», ‘…’ when it is not an apostrophe); a
    paragraph that leaves its quote open continues into the next one that opens a quote.
 2. Verb cues: a reporting verb (resources/reporting_verbs.tsv) with its subject as the source and its
-   clause as the content: "X said that …", "“…,” X said", "X told reporters …", "X hopes to …",
-   "X expressed hope for …"; a quote split around its cue becomes one statement.
-3. "According to X, …": X is the source, the rest of the sentence the content.
+   clause as the content: "X said that …", "“…,” X said", "The talks, X said, …", "X told reporters
+   …", "X hopes to …", "X expressed hope for …" (resources/attitude_nouns.txt), "X called for …";
+   a quote split around its cue becomes one statement. Transcript and headline lines ("TAPPER: …")
+   give their speaker before a colon.
+3. "According to X, …" and "In a new poll, …": X (the poll) is the source, the rest of the sentence
+   the content.
 4. Noun cues: "the announcement that …", "a report by X that …" (resources/noun_cues.txt).
 5. No comment: "did not immediately comment", "declined to comment" (resources/no_comment.txt).
 6. Speakers: the source's entity; a pronoun is the last person who was a subject before it
@@ -42,7 +45,6 @@ PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it"}
 PERSONAL = {"he", "she", "him", "her", "i"}
 MODALS = {"could", "might", "may", "would", "should", "can", "will"}
 CHANNEL_PREPS = {"on", "in", "at", "during", "to", "with"}
-CONTENT_PREPS = {"for", "about", "on", "of"}
 # speech verbs whose object is the audience or nothing said ("told reporters", "said it")
 NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "warn", "urge", "assure", "remind", "note", "continue",
                      "answer", "respond", "reply", "explain", "comment", "agree", "joke", "complain"}
@@ -237,11 +239,10 @@ class StatementStage:
     def _channel(self, doc: Doc, verb: Token, content: tuple[int, int], cue_end: int) -> tuple[int, int] | None:
         """Where or to whom: "to reporters", "on X", "at a Cabinet meeting", "told reporters"."""
         candidates: list[Token] = []
-        if verb.dep_ != "ROOT" or True:
-            # "Writing on X, Netanyahu added": the channel sits on an adverbial clause of the verb
-            for child in verb.children:
-                if child.dep_ == "advcl" and child.i < verb.i and child.lemma_ in self.verbs:
-                    candidates.extend(c for c in child.children if c.dep_ == "prep")
+        # "Writing on X, Netanyahu added": the channel sits on an adverbial clause of the verb
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.i < verb.i and child.lemma_ in self.verbs:
+                candidates.extend(c for c in child.children if c.dep_ == "prep")
         candidates.extend(c for c in verb.children if c.dep_ in ("prep", "dative") or
                           (c.dep_ == "dobj" and verb.lemma_.lower() == "tell"))
         for c in sorted(candidates, key=lambda t: t.i):
@@ -621,7 +622,6 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A quote right before the cue clause (“…,” she said) or right after it (he said: “…”)."""
-    clause = [t.i for t in verb.subtree if t.dep_ not in ("ccomp", "parataxis") or t is verb]
     subject = _subject(verb)
     left = min([verb.i] + ([min(t.i for t in subject.subtree)] if subject is not None and subject.i < verb.i else []))
     left_char = doc[left].idx
@@ -638,7 +638,6 @@ def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tup
             if len(between) <= 60 and not any(ch in between for ch in ".!?\"“”") and between.rstrip()[-1:] in (",", ":", ""):
                 return (qs, qe)
             break
-    del clause
     return None
 
 
