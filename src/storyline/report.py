@@ -39,7 +39,8 @@ def render_text(record: Record) -> str:
         for s in record.statements:
             who = names.get(s.speaker or "", s.speaker_text or "unknown speaker")
             when = f" [{times[s.time].value}]" if s.time in times else ""
-            out.append(f"  {who} — {s.cue.text} ({s.kind}){when}: {_quote(s.content.text)}")
+            how = "".join(f" [{span.text}]" for span in (s.channel, s.hedge) if span is not None)
+            out.append(f"  {who} — {s.cue.text} ({s.kind}){how}{when}: {_quote(s.content.text)}")
 
     if record.events:
         out.append(f"\nEvents ({len(record.events)})")

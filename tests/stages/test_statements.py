@@ -209,3 +209,28 @@ def test_statements_nested_statement_belongs_to_the_outer_one(nlp):
 def test_statements_sentence_without_attribution_has_none(nlp):
     _, found = statements(nlp, "The bridge opened in May after three years of work.")
     assert found == []
+
+
+def test_statements_cue_takes_its_preposition(nlp):
+    s, _ = one(nlp, "Maria Lopez called for an investigation into the contract.")
+    assert (s.cue.text, s.content.text) == ("called for", "an investigation into the contract")
+
+
+def test_statements_said_in_a_statement_is_one_cue(nlp):
+    s, _ = one(nlp, "Maria Lopez said in a statement that the contract was void.")
+    assert (s.cue.text, s.content.text) == ("said in a statement", "that the contract was void")
+
+
+def test_statements_directive_with_infinitive(nlp):
+    s, _ = one(nlp, "The governor urged residents to stay indoors.")
+    assert (s.cue.text, s.speaker_text, s.content.text) == ("urged", "The governor", "to stay indoors")
+
+
+def test_statements_a_poll_speaks_for_itself(nlp):
+    s, _ = one(nlp, "In a new Gallup poll, the senator led her rival by ten points.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("In", "a new Gallup poll", "the senator led her rival by ten points")
+
+
+def test_statements_speaker_line(nlp):
+    _, found = statements(nlp, "The senator spoke to CNN on Sunday.\n\nTAPPER: Will you run again?\n")
+    assert [(s.cue.text, s.speaker_text, s.content.text) for s, _ in found] == [(":", "TAPPER", "Will you run again?")]

@@ -230,15 +230,16 @@ def score(docs: list[GoldDoc], predictions: Iterable[list[Relation]]) -> dict[st
 def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, float]:
     """How often a statement whose gold source names someone gets that someone as its speaker.
 
-    Among predicted statements whose source overlaps a gold source that holds a capitalised word
-    (a name: "Clinton", "the White House", "Trump’s campaign manager"), the share whose speaker entity
-    has a mention inside that gold source. Pronoun sources are counted separately ("he", "she",
-    "they"): the share that got a speaker at all, since without gold coreference we cannot check
-    which one.
+    Among predicted statements whose source overlaps a gold source headed by a name (a name mention
+    that storyline found, not followed by a possessive or a common noun: "Clinton", "the White House",
+    "Ben Carson, a neurosurgeon" — not "Clinton aides" or "Trump’s campaign manager"), the share
+    whose speaker entity has a mention inside that gold source. Pronoun sources ("he", "she", "they") are counted apart: the share that got a speaker at
+    all, since without gold coreference we cannot check which one.
     """
     named = named_ok = pronoun = pronoun_ok = 0.0
     for doc, record in zip(docs, records, strict=True):
         mentions = {e.id: [(m.start, m.end) for m in e.mentions] for e in record.entities}
+        names = [(m.start, m.end) for e in record.entities for m in e.mentions if m.kind == "name"]
         weight = 1 / len(doc.annotations)
         for ann in doc.annotations:
             sources = [r.source for r in ann.relations if r.source is not None]
@@ -250,8 +251,7 @@ def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, 
                 if gold is None:
                     continue
                 words = doc.text[gold[0] : gold[1]].split()
-                if any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper()
-                                                               and words[0].lower() not in PRONOUNS):
+                if any(gold[0] <= start and end <= gold[1] and _heads(doc.text, end, gold[1]) for start, end in names):
                     named += weight
                     spans = mentions.get(statement.speaker or "", [])
                     named_ok += weight * any(_overlap(m, gold) for m in spans)
@@ -264,6 +264,12 @@ def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, 
         "pronoun_speaker_resolved": round(pronoun_ok / pronoun, 4) if pronoun else 0.0,
         "pronoun_sources": round(pronoun, 1),
     }
+
+
+def _heads(text: str, end: int, stop: int) -> bool:
+    """A name heads its phrase when no possessive or lowercase noun follows it ("Clinton aides")."""
+    rest = text[end:stop].lstrip()
+    return not (rest[:2] in ("’s", "'s") or rest[:1] in ("’", "'") or rest[:1].islower())
 
 
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}

@@ -5,9 +5,12 @@ Rules over the dependency parse, in six steps:
 1. Quotes: every run between quote marks (“…”, "…", «…», ‘…’ when it is not an apostrophe); a
    paragraph that leaves its quote open continues into the next one that opens a quote.
 2. Verb cues: a reporting verb (resources/reporting_verbs.tsv) with its subject as the source and its
-   clause as the content: "X said that …", "“…,” X said", "X told reporters …", "X hopes to …",
-   "X expressed hope for …"; a quote split around its cue becomes one statement.
-3. "According to X, …": X is the source, the rest of the sentence the content.
+   clause as the content: "X said that …", "“…,” X said", "The talks, X said, …", "X told reporters
+   …", "X hopes to …", "X expressed hope for …" (resources/attitude_nouns.txt), "X called for …";
+   a quote split around its cue becomes one statement. Transcript and headline lines ("TAPPER: …")
+   give their speaker before a colon.
+3. "According to X, …" and "In a new poll, …": X (the poll) is the source, the rest of the sentence
+   the content.
 4. Noun cues: "the announcement that …", "a report by X that …" (resources/noun_cues.txt).
 5. No comment: "did not immediately comment", "declined to comment" (resources/no_comment.txt).
 6. Speakers: the source's entity; a pronoun is the last person who was a subject before it
@@ -42,13 +45,18 @@ PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it"}
 PERSONAL = {"he", "she", "him", "her", "i"}
 MODALS = {"could", "might", "may", "would", "should", "can", "will"}
 CHANNEL_PREPS = {"on", "in", "at", "during", "to", "with"}
-CONTENT_PREPS = {"for", "about", "on", "of"}
 # speech verbs whose object is the audience or nothing said ("told reporters", "said it")
 NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "warn", "urge", "assure", "remind", "note", "continue",
                      "answer", "respond", "reply", "explain", "comment", "agree", "joke", "complain"}
 ATTITUDE_PREPS = {"for", "about", "over", "in", "that", "at", "with"}
 # a line that opens with up to four capitalised words and a colon: "Matthews: Well, …", "TAPPER: …"
 SPEAKER_LINE = re.compile(r"^[ \t]*((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(\S[^\n]*)", re.MULTILINE)
+# speech verbs whose infinitive complement is what was said: "urged voters to stay home"
+DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge", "vow", "threaten", "demand",
+              "propose", "agree", "decline", "refuse", "remind", "encourage", "advise", "invite", "beg"}
+# documents that say something by themselves: "In a new poll, …"
+DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "memo", "filing", "review", "audit"}
+CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
 QUOTE_CHARS = "\"“”«»„"
 
 
@@ -129,6 +137,8 @@ class StatementStage:
                         break
         if content is None:
             content = self._content(doc, verb, kind)
+        if content is not None:
+            cue_end, content = _grow_cue(doc, verb, cue_end, content)
         extent = None
         if content is not None:
             start, end = _clean(doc, max(content[0], verb.sent.start), min(content[1], verb.sent.end))
@@ -163,7 +173,7 @@ class StatementStage:
             kind=kind_,
             source=source,
             speaker_token=source_tok.i if source_tok is not None else None,
-            channel=self._channel(doc, verb, (start, end)),
+            channel=self._channel(doc, verb, (start, end), cue_end.i),
             hedge=hedge,
             rank=RANKS[kind],
         )
@@ -172,7 +182,9 @@ class StatementStage:
         """The token range of what the verb reports, or None."""
         children = list(verb.children)
         for child in children:  # "said that …", "“…,” he said"
-            if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and kind in ("hope", "plan", "thought")):
+            if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and (
+                    kind in ("hope", "plan", "thought") or verb.lemma_.lower() in DIRECTIVES)):
+                # "said that …", "hopes to …", "urged voters to …"
                 return _subtree(child)
         for child in children:  # "told reporters at a meeting that …" parsed as a relative clause
             if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or kind not in ("speech", "media"):
@@ -198,12 +210,18 @@ class StatementStage:
         for child in children:  # "The plan was announced by the ministry": the subject was said
             if child.dep_ == "nsubjpass" and agent:
                 return _subtree(child)
+        for child in children:  # "called him a liar": object and predicate together
+            if child.dep_ == "oprd" or (child.dep_ == "ccomp" and child.pos_ in ("NOUN", "ADJ")):
+                objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
+                first = objects[0].i if objects else child.i
+                return (first, _subtree(child)[1])
         if kind in ("speech", "media", "stance") and lemma not in NO_OBJECT_CONTENT:
             for child in children:  # "endorsed Clinton", "announced a plan", "denied the report"
                 if child.dep_ in ("dobj", "attr") and not (child.pos_ == "PRON" and kind != "stance"):
                     return _subtree(child)
         for child in children:  # "referred to X", "railed against Y", "asked about Z"
-            if child.dep_ == "prep" and child.i > verb.i and (kind == "stance" or child.lower_ in ("about",)):
+            if child.dep_ == "prep" and child.i > verb.i and (kind == "stance" or child.lower_ in ("about",) or
+                                                               (lemma == "call" and child.lower_ in ("for", "on"))):
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and not pobj.ent_type_ in ("DATE", "TIME"):
                     return _subtree(pobj) if kind == "stance" else _subtree(child)
@@ -218,19 +236,18 @@ class StatementStage:
             return cue
         return None
 
-    def _channel(self, doc: Doc, verb: Token, content: tuple[int, int]) -> tuple[int, int] | None:
+    def _channel(self, doc: Doc, verb: Token, content: tuple[int, int], cue_end: int) -> tuple[int, int] | None:
         """Where or to whom: "to reporters", "on X", "at a Cabinet meeting", "told reporters"."""
         candidates: list[Token] = []
-        if verb.dep_ != "ROOT" or True:
-            # "Writing on X, Netanyahu added": the channel sits on an adverbial clause of the verb
-            for child in verb.children:
-                if child.dep_ == "advcl" and child.i < verb.i and child.lemma_ in self.verbs:
-                    candidates.extend(c for c in child.children if c.dep_ == "prep")
+        # "Writing on X, Netanyahu added": the channel sits on an adverbial clause of the verb
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.i < verb.i and child.lemma_ in self.verbs:
+                candidates.extend(c for c in child.children if c.dep_ == "prep")
         candidates.extend(c for c in verb.children if c.dep_ in ("prep", "dative") or
                           (c.dep_ == "dobj" and verb.lemma_.lower() == "tell"))
         for c in sorted(candidates, key=lambda t: t.i):
-            if content[0] <= c.i < content[1]:
-                continue
+            if content[0] <= c.i < content[1] or verb.i < c.i <= cue_end:
+                continue  # part of what was said, or of the cue ("referred to")
             if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() != "point"):
                 pass
             elif c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS:
@@ -282,7 +299,7 @@ class StatementStage:
 
     # 3. according to X
     def according_to(self, doc: Doc, sent: Span, taken: set[int]) -> list[_Found]:
-        out = []
+        out = self.in_document(doc, sent, taken)
         for t in sent[:-1]:
             if t.lower_ != "according" or doc[t.i + 1].lower_ != "to":
                 continue
@@ -316,6 +333,23 @@ class StatementStage:
                 )
             )
         return out
+
+    def in_document(self, doc: Doc, sent: Span, taken: set[int]) -> list[_Found]:
+        """3b. "In a Des Moines Register poll, Cruz had a 10-point lead": the poll is the source, when
+        the sentence has no reporting verb of its own."""
+        first = sent[0]
+        if first.lower_ != "in" or first.dep_ != "prep" or first.head != sent.root:
+            return []
+        pobj = next((c for c in first.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in DOCUMENTS or sent.root.lemma_.lower() in self.verbs:
+            return []
+        phrase_end = max(t.i for t in first.subtree) + 1
+        start, end = _clean(doc, phrase_end, sent.end)
+        if start >= end:
+            return []
+        taken.add(first.i)
+        return [_Found(cue=_chars(doc, first.i, first.i + 1), content=_chars(doc, start, end), kind="indirect",
+                       source=_subtree_chars(doc, pobj), speaker_token=pobj.i)]
 
     # 4. noun cues
     def noun_cue(self, doc: Doc, noun: Token, taken: set[int]) -> _Found | None:
@@ -400,7 +434,14 @@ class StatementStage:
             return None, None
         head = doc[item.speaker_token]
         text = doc.text[item.source[0] : item.source[1]] if item.source else head.text
+        if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
+            head = head.head.head  # "Sanders, who had endorsed her, argued …": Sanders
         entity = entity_at(doc, head)
+        for child in head.children:  # "one delegate, Kelly Smith," : the apposition names her
+            if entity is None and child.dep_ == "appos":
+                entity = entity_at(doc, child)
+        if entity is None and head.pos_ == "NOUN":
+            entity = self.by_title(doc, head)
         if entity is None and item.source is not None:
             span = doc.char_span(*item.source, alignment_mode="expand")
             for t in span or ():
@@ -414,6 +455,22 @@ class StatementStage:
         if entity is not None:
             return entity.id, text
         return None, text
+
+
+    @staticmethod
+    def by_title(doc: Doc, head: Token):  # noqa: ANN205 - an Entity or None
+        """A definite descriptor whose head word is in a person's titles: "the Florida senator" →
+        the person last named before it with a title ending in "senator"."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        best, best_at = None, -1
+        for entity in doc._.entities or []:
+            if entity.type != "PERSON" or not any(t.lower().split()[-1:] == [head.lower_] for t in entity.titles):
+                continue
+            before = [m.start for m in entity.mentions if m.start < head.idx]
+            if before and max(before) > best_at:
+                best, best_at = entity, max(before)
+        return best
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -535,6 +592,24 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _grow_cue(doc: Doc, verb: Token, cue_end: Token, content: tuple[int, int]) -> tuple[Token, tuple[int, int]]:
+    """The words the cue takes after its verb (PolNeAR's convention): a preposition whose object
+    is the content ("called for", "referred to", "talked about"), "in a statement", a colon."""
+    nxt = doc[cue_end.i + 1] if cue_end.i + 1 < len(doc) else None
+    if nxt is None or nxt.head != verb:
+        return cue_end, content
+    if nxt.dep_ == "prep" and content[0] == nxt.i and nxt.lower_ in CUE_PREPS:
+        return nxt, (nxt.i + 1, content[1])  # "asked about the plan": cue "asked about"
+    if nxt.dep_ == "prep" and content[0] == nxt.i + 1:
+        return nxt, content  # "referred to X" where X alone was taken as the content
+    pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+    if nxt.lower_ == "in" and pobj is not None and pobj.lower_ == "statement" and pobj.i < content[0]:
+        return pobj, content  # "said in a statement"
+    if nxt.text == ":":
+        return nxt, content
+    return cue_end, content
+
+
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range without edge punctuation, a dangling conjunction or a lone "that"-less comma."""
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS or
@@ -547,14 +622,13 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A quote right before the cue clause (“…,” she said) or right after it (he said: “…”)."""
-    clause = [t.i for t in verb.subtree if t.dep_ not in ("ccomp", "parataxis") or t is verb]
     subject = _subject(verb)
     left = min([verb.i] + ([min(t.i for t in subject.subtree)] if subject is not None and subject.i < verb.i else []))
     left_char = doc[left].idx
     para_start = doc.text.rfind("\n", 0, left_char) + 1
     para_end = doc.text.find("\n", verb.idx)
     para_end = len(doc.text) if para_end < 0 else para_end
-    before = [q for q in quotes if para_start <= q[0] and q[1] <= left_char and not doc.text[q[1]:left_char].strip(" ,—-")]
+    before = [q for q in quotes if para_start < q[1] <= left_char and not doc.text[q[1]:left_char].strip(" ,—-")]
     if before:
         return before[-1]
     right_char = verb.idx + len(verb)
@@ -564,7 +638,6 @@ def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tup
             if len(between) <= 60 and not any(ch in between for ch in ".!?\"“”") and between.rstrip()[-1:] in (",", ":", ""):
                 return (qs, qe)
             break
-    del clause
     return None
 
 
