@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.model import Span as TextSpan
 from storyline.model import Statement
 from storyline.resources import lines, table, words
-from storyline.stages import register_extensions
+from storyline.stages import doc_text, register_extensions
 from storyline.stages.entities import entity_at
 
 try:  # the times stage is built in parallel; statements get a time only when it is installed
@@ -94,7 +94,7 @@ class StatementStage:
         self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = find_quotes(doc.text)
+        quotes = find_quotes(doc_text(doc))
         found: list[_Found] = []
         taken: set[int] = set()  # cue tokens already used
         found.extend(self.speaker_lines(doc, quotes, taken))
@@ -145,7 +145,7 @@ class StatementStage:
             if start < end:
                 extent = _widen_to_quotes(doc, _chars(doc, start, end), quotes)
         if extent is not None:
-            extent = _same_paragraph(doc.text, extent, verb.idx, quotes)
+            extent = _same_paragraph(doc_text(doc), extent, verb.idx, quotes)
         if extent is None and kind in ("speech", "media"):
             extent = _adjacent_quote(doc, verb, quotes)  # “…?” she said. / he said, “…”
         if extent is None:
@@ -153,8 +153,8 @@ class StatementStage:
         parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and extent[0] <= verb.head.idx < extent[1]
         if extent[0] <= verb.idx < extent[1] and not parenthetical:  # a verb is not inside what it reports
             return None
-        kind_ = _kind(doc.text, _trim(doc.text, *extent), quotes)
-        extent = _follow_quotes(doc.text, extent, quotes)
+        kind_ = _kind(doc_text(doc), _trim(doc_text(doc), *extent), quotes)
+        extent = _follow_quotes(doc_text(doc), extent, quotes)
         span = doc.char_span(*extent, alignment_mode="expand")
         start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
         source_tok = _subject(verb)
@@ -165,7 +165,7 @@ class StatementStage:
         for i in range(verb.i, cue_end.i + 1):
             taken.add(i)
         cue_chars = _chars(doc, _cue_start(verb), cue_end.i + 1)
-        content_chars = _trim(doc.text, *extent)
+        content_chars = _trim(doc_text(doc), *extent)
         hedge = _chars(doc, *hedge_tokens) if hedge_tokens else self._hedge(doc, verb, kind, (start, end), cue_chars)
         return _Found(
             cue=cue_chars,
@@ -273,7 +273,7 @@ class StatementStage:
     # 2b. "Name: words" — a transcript line or a headline that gives its speaker before a colon
     def speaker_lines(self, doc: Doc, quotes: list[tuple[int, int]], taken: set[int]) -> list[_Found]:
         out = []
-        for m in SPEAKER_LINE.finditer(doc.text):
+        for m in SPEAKER_LINE.finditer(doc_text(doc)):
             name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
             if name is None or colon is None or any(t.i in taken for t in colon):
@@ -282,7 +282,7 @@ class StatementStage:
             shouting = len(name) == 1 and name.text.isupper() and len(name.text) > 2
             if (entity is None and not shouting) or (entity is not None and entity.type not in ("PERSON", "ORG")):
                 continue  # "WASHINGTON: …" is a dateline
-            start, end = _trim(doc.text, m.start(2), m.end(2))
+            start, end = _trim(doc_text(doc), m.start(2), m.end(2))
             if end - start < 3:
                 continue
             taken.update(t.i for t in colon)
@@ -290,7 +290,7 @@ class StatementStage:
                 _Found(
                     cue=(colon[0].idx, colon[0].idx + 1),
                     content=(start, end),
-                    kind=_kind(doc.text, (start, end), quotes),
+                    kind=_kind(doc_text(doc), (start, end), quotes),
                     source=(name[0].idx, name[-1].idx + len(name[-1])),
                     speaker_token=name[-1].i,
                 )
@@ -433,7 +433,7 @@ class StatementStage:
         if item.speaker_token is None:
             return None, None
         head = doc[item.speaker_token]
-        text = doc.text[item.source[0] : item.source[1]] if item.source else head.text
+        text = doc_text(doc)[item.source[0] : item.source[1]] if item.source else head.text
         if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
             head = head.head.head  # "Sanders, who had endorsed her, argued …": Sanders
         entity = entity_at(doc, head)
@@ -535,11 +535,11 @@ def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
         start += 1
     first, last = _chars(doc, start, end)
     # a misparse may run over a paragraph break ("Lawbreaker?\n\nSenate Minority Leader …")
-    cut = doc.text.rfind("\n", first, token.idx)
+    cut = doc_text(doc).rfind("\n", first, token.idx)
     first = cut + 1 if cut >= 0 else first
-    cut = doc.text.find("\n", token.idx, last)
+    cut = doc_text(doc).find("\n", token.idx, last)
     last = cut if cut >= 0 else last
-    return _trim(doc.text, first, last)
+    return _trim(doc_text(doc), first, last)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -560,7 +560,7 @@ def _span(doc: Doc, extent: tuple[int, int] | None) -> TextSpan | None:
     if extent is None:
         return None
     start, end = extent
-    return TextSpan(text=doc.text[start:end], start=start, end=end)
+    return TextSpan(text=doc_text(doc)[start:end], start=start, end=end)
 
 
 def _cue_start(verb: Token) -> int:
@@ -625,16 +625,16 @@ def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tup
     subject = _subject(verb)
     left = min([verb.i] + ([min(t.i for t in subject.subtree)] if subject is not None and subject.i < verb.i else []))
     left_char = doc[left].idx
-    para_start = doc.text.rfind("\n", 0, left_char) + 1
-    para_end = doc.text.find("\n", verb.idx)
-    para_end = len(doc.text) if para_end < 0 else para_end
-    before = [q for q in quotes if para_start < q[1] <= left_char and not doc.text[q[1]:left_char].strip(" ,—-")]
+    para_start = doc_text(doc).rfind("\n", 0, left_char) + 1
+    para_end = doc_text(doc).find("\n", verb.idx)
+    para_end = len(doc_text(doc)) if para_end < 0 else para_end
+    before = [q for q in quotes if para_start < q[1] <= left_char and not doc_text(doc)[q[1]:left_char].strip(" ,—-")]
     if before:
         return before[-1]
     right_char = verb.idx + len(verb)
     for qs, qe in quotes:
         if right_char <= qs < para_end:
-            between = doc.text[right_char:qs]
+            between = doc_text(doc)[right_char:qs]
             if len(between) <= 60 and not any(ch in between for ch in ".!?\"“”") and between.rstrip()[-1:] in (",", ":", ""):
                 return (qs, qe)
             break
