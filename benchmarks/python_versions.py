@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/python_versions.py [--articles 400] [--pythons 3.11 3.12 3.13]
 
-Each interpreter found on PATH (``python3.X``) gets its own virtual environment under
+Each interpreter found (``python3.X`` on PATH, or installed by pyenv) gets its own virtual environment under
 ``.venv-bench/`` with storyline installed from this checkout; an interpreter that is not there is
 reported and passed over. Single-process measures only: the worker speed-up does not depend on the
 interpreter version.
@@ -20,8 +20,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def interpreter(version: str) -> str | None:
+    """``python3.X`` on PATH if it runs (a pyenv shim may not), else a pyenv-installed one."""
+    candidates = [shutil.which(f"python{version}")]
+    candidates += sorted(str(p) for p in Path.home().glob(f".pyenv/versions/{version}*/bin/python{version}"))
+    for python in filter(None, candidates):
+        if subprocess.run([python, "-c", "pass"], capture_output=True).returncode == 0:
+            return python
+    return None
+
+
 def venv_for(version: str) -> Path | None:
-    python = shutil.which(f"python{version}")
+    python = interpreter(version)
     if python is None:
         return None
     venv = ROOT / ".venv-bench" / f"py{version}"

@@ -36,3 +36,14 @@ def test_docs_every_option_is_in_the_readme():
 
 def test_docs_make_targets_in_readme():
     assert "make demo" in README and "make test" in README
+
+
+def test_docs_readme_shows_the_real_demo_output(nlp):
+    """The report in the README is what `make demo` prints today."""
+    from storyline.ingest.readers import read_path
+    from storyline.pipeline import extract_many
+    from storyline.report import render_text
+    from tests.conftest import EXAMPLES
+
+    [record] = extract_many(read_path(EXAMPLES / "harbour-talks.txt"), nlp)
+    assert render_text(record) in README
