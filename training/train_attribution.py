@@ -86,6 +86,27 @@ def token_f1(model, items: list, config: am.Config) -> float:
     return float(f1.mean())
 
 
+def calibrate(model, held: list, config: am.Config) -> dict:
+    """Per-role biases on the log probabilities that give the best mean token F1 on the held-out
+    slice of train (a small grid; ties go to the smaller bias)."""
+    role = np.array([0] + [1 + am.ROLES.index(t[2:]) for t in config.tags[1:]])
+    logps = [np.log(np.clip(model.predict([x])[0], 1e-9, 1)) for x, _ in held]
+    gold = np.concatenate([role[y] for _, y in held])
+    best, chosen = -1.0, {}
+    for cue in (0.0, 0.5, 1.0, 1.5, 2.0):
+        for source in (0.0, 0.5, 1.0, 1.5, 2.0):
+            for content in (0.0, 0.5):
+                bias = {"CUE": cue, "SOURCE": source, "CONTENT": content}
+                shift = np.array([0.0] + [bias[t[2:]] for t in config.tags[1:]])
+                pred = np.concatenate([role[(lp + shift).argmax(axis=1)] for lp in logps])
+                f1 = np.mean([2 * np.sum((pred == r) & (gold == r)) / max(np.sum(pred == r) + np.sum(gold == r), 1)
+                              for r in (1, 2, 3)])
+                if f1 > best + 1e-9:
+                    best, chosen = float(f1), bias
+    print(f"calibrated biases {chosen}: held-out token F1 {best:.4f}", flush=True)
+    return chosen
+
+
 def train(args: argparse.Namespace) -> None:
     fix_random_seed(SEED)
     rng = random.Random(SEED)
@@ -98,6 +119,8 @@ def train(args: argparse.Namespace) -> None:
     model = am.build(config)
     eye = np.eye(len(config.tags), dtype="float32")
     model.initialize(X=[learn[0][0]], Y=[eye[learn[0][1]]])
+    if args.init is not None:  # go on from earlier weights (a fresh optimizer)
+        model.from_disk(args.init / "model.bin")
     optimizer = Adam(args.lr)
     best, best_bytes, best_epoch, waited = -1.0, None, 0, 0
     for epoch in range(1, args.epochs + 1):
@@ -125,6 +148,7 @@ def train(args: argparse.Namespace) -> None:
             print("time budget reached", flush=True)
             break
     model.from_bytes(best_bytes)
+    config.tag_bias = calibrate(model, held, config)
     minutes = (time.time() - started) / 60
     config.trained = {
         "data": "PolNeAR v1.0.0 train compartment (github.com/networkdynamics/PolNeAR @ c3eee833), "
@@ -147,6 +171,7 @@ def main() -> None:
     parser.add_argument("--polnear", type=Path, required=True, help="PolNeAR data/ directory (train/, dev/)")
     parser.add_argument("--out", type=Path, required=True, help="where to write model.bin and config.json")
     parser.add_argument("--cache", type=Path, default=None, help="keep parsed features here between runs")
+    parser.add_argument("--init", type=Path, default=None, help="start from the model.bin in this directory")
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--patience", type=int, default=3)
     parser.add_argument("--max-minutes", type=float, default=12.0)

@@ -72,7 +72,7 @@ class AttributionTagger:
         if todo:
             scores = self.model.predict([am.features(d, self.config) for d in todo])
             for doc, s in zip(todo, scores):
-                doc._.attribution_tags = am.decode(s, self.config.tags)
+                doc._.attribution_tags = am.decode(s, self.config.tags, self.config.tag_bias)
         for doc in docs:
             if not len(doc):
                 doc._.attribution_tags = []
