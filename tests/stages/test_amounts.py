@@ -83,3 +83,14 @@ def test_amounts_seed_ceasefire_and_hostages(seed_record):
     assert ("nine", 9.0, "remains") in found
     change = next(a for a in seed_record.amounts if a.text == "from four to one")
     assert (change.value, change.range_end, change.object) == (4.0, 1.0, "sticking points")
+
+
+def test_amounts_garbled_number_has_no_value(nlp):
+    from storyline import extract
+
+    from storyline.stages.amounts import _value
+
+    record = extract("Exports reached 1.979.0 mln tonnes in the year, the ministry said.", nlp)  # must not raise
+    assert record.article.text.startswith("Exports")
+    doc = nlp("It was 1.979.0 mln.")
+    assert _value(doc[2:4]) is None

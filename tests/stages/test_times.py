@@ -212,3 +212,8 @@ def test_times_tense_and_deadlines_choose_the_occurrence(nlp, sentence, dct, exp
 def test_times_an_agreed_meeting_lies_ahead(nlp):
     got = times(nlp, "Both sides had agreed to meet again on Monday.", date="2025-07-10")
     assert ("Monday", "DATE", "2025-07-14", None) in got
+
+
+def test_times_shift_past_the_calendar_has_no_value(nlp):
+    doc = nlp(_doc(nlp, "Geologists said the rock formed 230,000,000 years ago and 9,000 centuries earlier."))
+    assert [(t.text, t.value) for t in doc._.times] == [("230,000,000 years ago", None), ("9,000 centuries earlier", None)]

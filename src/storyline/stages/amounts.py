@@ -172,7 +172,10 @@ def _value(span: Span) -> float | None:
     for token in span:
         word = token.lower_.replace(",", "")
         if _DIGITS.match(token.text):
-            current += float(word)
+            try:
+                current += float(word)
+            except ValueError:  # "1.979.0": dots that are neither decimal point nor separator
+                return None
         elif word in _number_words():
             value, kind = _number_words()[word]
             if kind == "scale":

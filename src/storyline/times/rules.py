@@ -173,7 +173,11 @@ def _rel(ctx: Context, type_: str, value_fn: Callable[[date], str | None], mod: 
     """A DCT-relative expression: its value from the DCT, or ``unresolved`` (an X-pattern or None)."""
     if ctx.dct is None:
         return Found(type_, unresolved, mod, relative=True)
-    return Found(type_, value_fn(ctx.dct), mod, relative=True)
+    try:
+        value = value_fn(ctx.dct)
+    except (OverflowError, ValueError):  # past the calendar's range: "230,000 years ago"
+        value = None
+    return Found(type_, value, mod, relative=True)
 
 
 SOON_DAYS = 60  # a year-less date this close ahead of the DCT is the coming one, whatever the tense
