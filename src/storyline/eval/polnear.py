@@ -140,11 +140,11 @@ def relations_of(record: Record) -> list[Relation]:
     return [Relation(extent(s.cue), extent(s.source), extent(s.content)) for s in record.statements]  # type: ignore[arg-type]
 
 
-def _overlap(a: Extent, b: Extent) -> int:
+def overlap(a: Extent, b: Extent) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _matches(pred: list[Extent], gold: list[Extent], exact: bool) -> int:
+def span_matches(pred: list[Extent], gold: list[Extent], exact: bool) -> int:
     """How many predicted spans pair one to one with a gold span (largest overlaps first)."""
     if exact:
         left = defaultdict(int)
@@ -157,7 +157,7 @@ def _matches(pred: list[Extent], gold: list[Extent], exact: bool) -> int:
                 hits += 1
         return hits
     pairs = sorted(
-        ((_overlap(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if _overlap(p, g) > 0),
+        ((overlap(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if overlap(p, g) > 0),
         reverse=True,
     )
     used_p, used_g = set(), set()
@@ -168,15 +168,15 @@ def _matches(pred: list[Extent], gold: list[Extent], exact: bool) -> int:
     return len(used_p)
 
 
-def _relation_matches(pred: list[Relation], gold: list[Relation]) -> int:
+def relation_matches(pred: list[Relation], gold: list[Relation]) -> int:
     def fits(p: Relation, g: Relation) -> bool:
-        if _overlap(p.cue, g.cue) == 0:
+        if overlap(p.cue, g.cue) == 0:
             return False
         if (p.source is None) != (g.source is None):
             return False
-        if p.source is not None and g.source is not None and _overlap(p.source, g.source) == 0:
+        if p.source is not None and g.source is not None and overlap(p.source, g.source) == 0:
             return False
-        return p.content is not None and g.content is not None and _overlap(p.content, g.content) > 0
+        return p.content is not None and g.content is not None and overlap(p.content, g.content) > 0
 
     used: set[int] = set()
     hits = 0
@@ -196,9 +196,9 @@ def _counts(pred: list[Relation], gold: list[Relation]) -> dict[str, float]:
         p = [getattr(r, part) for r in pred if getattr(r, part) is not None]
         g = [getattr(r, part) for r in gold if getattr(r, part) is not None]
         for mode in ("exact", "overlap"):
-            out[f"{part}_{mode}_tp"] = _matches(p, g, mode == "exact")
+            out[f"{part}_{mode}_tp"] = span_matches(p, g, mode == "exact")
         out[f"{part}_pred"], out[f"{part}_gold"] = len(p), len(g)
-    out["attribution_tp"] = _relation_matches(pred, gold)
+    out["attribution_tp"] = relation_matches(pred, gold)
     out["attribution_pred"], out["attribution_gold"] = len(pred), len(gold)
     return out
 
@@ -214,7 +214,7 @@ def score(docs: list[GoldDoc], predictions: Iterable[list[Relation]]) -> dict[st
     totals: dict[str, float] = defaultdict(float)
     for doc, pred in zip(docs, predictions, strict=True):
         for ann in doc.annotations:
-            kept = [r for r in pred if not any(_overlap(r.cue, region) for region in ann.ignored)]
+            kept = [r for r in pred if not any(overlap(r.cue, region) for region in ann.ignored)]
             for key, value in _counts(kept, ann.relations).items():
                 totals[key] += value / len(doc.annotations)
     scores: dict[str, float] = {}
@@ -247,14 +247,14 @@ def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, 
                 if statement.source is None:
                     continue
                 mine = (statement.source.start, statement.source.end)
-                gold = next((g for g in sources if _overlap(mine, g)), None)
+                gold = next((g for g in sources if overlap(mine, g)), None)
                 if gold is None:
                     continue
                 words = doc.text[gold[0] : gold[1]].split()
                 if any(gold[0] <= start and end <= gold[1] and _heads(doc.text, end, gold[1]) for start, end in names):
                     named += weight
                     spans = mentions.get(statement.speaker or "", [])
-                    named_ok += weight * any(_overlap(m, gold) for m in spans)
+                    named_ok += weight * any(overlap(m, gold) for m in spans)
                 elif len(words) == 1 and words[0].lower() in PRONOUNS:
                     pronoun += weight
                     pronoun_ok += weight * (statement.speaker is not None)

@@ -27,6 +27,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from storyline.eval.polnear import overlap, relation_matches, span_matches
 from storyline.learned.attribution_model import ROLES
 from storyline.learned.polnear_data import Extent, PolnearDoc, Relation, read_compartment, token_tags, trim
 
@@ -52,50 +53,6 @@ def predicted_relations(doc: Doc) -> list[Relation]:
     return [Relation(extent(a.cue), extent(a.source), extent(a.content)) for a in attributions(doc)]  # type: ignore[arg-type]
 
 
-def _overlap(a: Extent, b: Extent) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _matches(pred: list[Extent], gold: list[Extent], exact: bool) -> int:
-    """How many predicted spans pair one to one with a gold span (largest overlaps first)."""
-    if exact:
-        left: dict[Extent, int] = defaultdict(int)
-        for g in gold:
-            left[g] += 1
-        hits = 0
-        for p in pred:
-            if left[p] > 0:
-                left[p] -= 1
-                hits += 1
-        return hits
-    pairs = sorted(((_overlap(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if _overlap(p, g)),
-                   reverse=True)
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-    return len(used_p)
-
-
-def _fits(p: Relation, g: Relation) -> bool:
-    if not _overlap(p.cue, g.cue) or (p.source is None) != (g.source is None):
-        return False
-    if p.source is not None and g.source is not None and not _overlap(p.source, g.source):
-        return False
-    return p.content is not None and g.content is not None and _overlap(p.content, g.content) > 0
-
-
-def _relation_matches(pred: list[Relation], gold: list[Relation]) -> int:
-    used: set[int] = set()
-    for p in pred:
-        j = next((j for j, g in enumerate(gold) if j not in used and _fits(p, g)), None)
-        if j is not None:
-            used.add(j)
-    return len(used)
-
-
 def _prf(tp: float, pred: float, gold: float) -> tuple[float, float, float]:
     p = tp / pred if pred else 0.0
     r = tp / gold if gold else 0.0
@@ -114,20 +71,20 @@ def score(items: Iterable[tuple[PolnearDoc, Doc]]) -> dict[str, float]:
             w = 1 / len(gold_doc.annotations)
             gold_roles = [t[2:] if t != "O" else "O" for t in token_tags(doc, ann)]
             for tok, p, g in zip(doc, pred_roles, gold_roles):
-                if any(_overlap((tok.idx, tok.idx + len(tok)), region) for region in ann.ignored):
+                if any(overlap((tok.idx, tok.idx + len(tok)), region) for region in ann.ignored):
                     continue
                 totals[f"token_{p}_pred"] += w
                 totals[f"token_{g}_gold"] += w
                 totals[f"token_{p}_tp"] += w * (p == g)
-            kept = [r for r in pred if not any(_overlap(r.cue, region) for region in ann.ignored)]
+            kept = [r for r in pred if not any(overlap(r.cue, region) for region in ann.ignored)]
             for part in PARTS:
                 ps = [getattr(r, part) for r in kept if getattr(r, part) is not None]
                 gs = [getattr(r, part) for r in ann.relations if getattr(r, part) is not None]
                 totals[f"{part}_pred"] += w * len(ps)
                 totals[f"{part}_gold"] += w * len(gs)
                 for mode in ("exact", "overlap"):
-                    totals[f"{part}_{mode}_tp"] += w * _matches(ps, gs, mode == "exact")
-            totals["attribution_tp"] += w * _relation_matches(kept, ann.relations)
+                    totals[f"{part}_{mode}_tp"] += w * span_matches(ps, gs, mode == "exact")
+            totals["attribution_tp"] += w * relation_matches(kept, ann.relations)
             totals["attribution_pred"] += w * len(kept)
             totals["attribution_gold"] += w * len(ann.relations)
     scores: dict[str, float] = {}

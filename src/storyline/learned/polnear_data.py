@@ -20,20 +20,12 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from storyline import errors
+from storyline.eval.polnear import Relation
 
 Extent = tuple[int, int]
 ROLES = ("CUE", "SOURCE", "CONTENT")
 IGNORED_LABELS = {"Discard", "Discuss"}
 _ROLE_OF = {"Cue": "CUE", "Source": "SOURCE", "Content": "CONTENT"}
-
-
-@dataclass(frozen=True)
-class Relation:
-    """One attribution: the outer extent of its cue, source (None when it has none) and content."""
-
-    cue: Extent
-    source: Extent | None
-    content: Extent | None
 
 
 @dataclass
