@@ -110,8 +110,9 @@ def _dates(directory: Path) -> dict[str, str]:
         return {row["filename"]: row["publication_date"] for row in csv.DictReader(f, delimiter="\t")}
 
 
-def read_corpus(directory: str | Path, limit: int | None = None) -> list[GoldDoc]:
-    """The annotated articles of one PolNeAR compartment, in name order."""
+def compartment(directory: str | Path, limit: int | None = None) -> Iterator[tuple[Path, str, list[Path]]]:
+    """``(text file, text, its .ann files)`` for each annotated article of a PolNeAR compartment, in name
+    order: the layout both the scorer and the tagger's training read."""
     directory = Path(directory)
     texts, anns = directory / "text", directory / "attributions"
     if not texts.is_dir() or not anns.is_dir():
@@ -119,16 +120,23 @@ def read_corpus(directory: str | Path, limit: int | None = None) -> list[GoldDoc
     by_name: dict[str, list[Path]] = defaultdict(list)
     for ann in sorted(anns.glob("*.ann")):
         by_name[ann.stem.rsplit("_", 1)[0]].append(ann)
-    dates = _dates(directory)
-    docs = []
+    found = 0
     for path in sorted(texts.glob("*.txt")):
         if path.stem not in by_name:
             continue
-        text = path.read_text(encoding="utf-8")
-        docs.append(GoldDoc(path.stem, text, dates.get(path.stem), [read_ann(a, text) for a in by_name[path.stem]]))
-        if limit is not None and len(docs) >= limit:
-            break
-    return docs
+        yield path, path.read_text(encoding="utf-8"), by_name[path.stem]
+        found += 1
+        if limit is not None and found >= limit:
+            return
+
+
+def read_corpus(directory: str | Path, limit: int | None = None) -> list[GoldDoc]:
+    """The annotated articles of one PolNeAR compartment, in name order."""
+    dates = _dates(Path(directory))
+    return [
+        GoldDoc(path.stem, text, dates.get(path.stem), [read_ann(a, text) for a in anns])
+        for path, text, anns in compartment(directory, limit)
+    ]
 
 
 def relations_of(record: Record) -> list[Relation]:

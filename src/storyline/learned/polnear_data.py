@@ -19,8 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from storyline import errors
-from storyline.eval.polnear import Relation
+from storyline.eval.polnear import Relation, compartment
 
 Extent = tuple[int, int]
 ROLES = ("CUE", "SOURCE", "CONTENT")
@@ -102,23 +101,10 @@ def read_ann(path: Path, text: str) -> Annotation:
 
 def read_compartment(directory: str | Path, limit: int | None = None) -> list[PolnearDoc]:
     """The annotated articles of one PolNeAR compartment (train, dev…), in name order."""
-    directory = Path(directory)
-    texts, anns = directory / "text", directory / "attributions"
-    if not texts.is_dir() or not anns.is_dir():
-        raise errors.InputError(f"{directory} has no text/ and attributions/ directories (a PolNeAR compartment)")
-    by_name: dict[str, list[Path]] = defaultdict(list)
-    for ann in sorted(anns.glob("*.ann")):
-        by_name[ann.stem.rsplit("_", 1)[0]].append(ann)
-    docs = []
-    for path in sorted(texts.glob("*.txt")):
-        if path.stem not in by_name:
-            continue
-        text = path.read_text(encoding="utf-8")
-        annotations = sorted((read_ann(a, text) for a in by_name[path.stem]), key=lambda a: a.annotator)
-        docs.append(PolnearDoc(path.stem, text, annotations))
-        if limit is not None and len(docs) >= limit:
-            break
-    return docs
+    return [
+        PolnearDoc(path.stem, text, sorted((read_ann(a, text) for a in anns), key=lambda a: a.annotator))
+        for path, text, anns in compartment(directory, limit)
+    ]
 
 
 def token_tags(doc: Doc, annotation: Annotation) -> list[str]:
