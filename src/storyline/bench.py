@@ -18,7 +18,6 @@ import gzip
 import json
 import platform
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -126,7 +125,7 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
         workers_s, worker_rss = bench_workers(docs, workers)
         result["workers_words_per_s"] = words / workers_s
         result["speedup"] = storyline_s / workers_s
-        result["peak_rss_mb"] = max(worker_rss, 0.0)
+        result["peak_rss_mb"] = worker_rss
     else:
         result["workers_words_per_s"] = result["storyline_words_per_s"]
         result["speedup"] = 1.0
@@ -151,6 +150,3 @@ def render(result: dict) -> str:
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    print(json.dumps(run(), indent=2), file=sys.stdout)

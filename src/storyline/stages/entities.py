@@ -76,10 +76,11 @@ class EntityStage:
         spans = [part for ent in doc.ents if ent.label_ in KEEP for part in self.repair(doc, ent, names)]
         clusters = self.cluster(doc, spans)
         self.add_missed(doc, clusters)
+        owner = _owner_map(clusters)  # name mentions are final from here on: later steps add descriptors
         for index, cluster in enumerate(clusters):
             if cluster.label == "PERSON":
-                self.find_titles(doc, clusters, index)
-        self.add_descriptors(doc, clusters)
+                self.find_titles(doc, clusters, index, owner)
+        self.add_descriptors(doc, clusters, owner)
         entities = self.to_entities(doc, clusters)
         doc._.entities = entities
         doc._.entity_index = {
@@ -198,9 +199,8 @@ class EntityStage:
             i += 1
 
     # 4. titles
-    def find_titles(self, doc: Doc, clusters: list[_Cluster], index: int) -> None:
+    def find_titles(self, doc: Doc, clusters: list[_Cluster], index: int, owner: dict[int, int]) -> None:
         cluster = clusters[index]
-        owner = _owner_map(clusters)
         for start, end, kind in list(cluster.mentions):
             if kind != "name":
                 continue
@@ -221,14 +221,15 @@ class EntityStage:
             # "Steve Witkoff, Trump’s special envoy to the Middle East"
             for child in root.children:
                 if child.dep_ == "appos" and child.tag_ in ("NN", "NNS") and owner.get(child.i) is None:
-                    self._title_from_phrase(doc, clusters, cluster, child, list(child.subtree))
+                    self._title_from_phrase(doc, clusters, owner, cluster, child, list(child.subtree))
             # "Trump’s Middle East envoy, Steve Witkoff"
             if root.dep_ == "appos" and root.head.tag_ in ("NN", "NNS") and owner.get(root.head.i) is None:
                 phrase = [t for t in root.head.subtree if t.i < root.i and t.i not in range(start, end)]
-                self._title_from_phrase(doc, clusters, cluster, root.head, phrase)
+                self._title_from_phrase(doc, clusters, owner, cluster, root.head, phrase)
 
     def _title_from_phrase(
-        self, doc: Doc, clusters: list[_Cluster], cluster: _Cluster, head: Token, phrase: list[Token]
+        self, doc: Doc, clusters: list[_Cluster], owner: dict[int, int], cluster: _Cluster, head: Token,
+        phrase: list[Token],
     ) -> None:
         possessor = None
         drop: set[int] = set()
@@ -236,7 +237,7 @@ class EntityStage:
             if child.dep_ in ("poss", "det") and child.i < head.i:
                 drop.update(t.i for t in child.subtree)
                 if child.dep_ == "poss":
-                    possessor = _owner_map(clusters).get(child.i)
+                    possessor = owner.get(child.i)
         kept = [t for t in phrase if t.i not in drop and not t.is_punct]
         while kept and kept[-1].is_punct:
             kept.pop()
@@ -252,8 +253,7 @@ class EntityStage:
         cluster.title_heads.setdefault(head.lower_, possessor)
 
     # 5. descriptors
-    def add_descriptors(self, doc: Doc, clusters: list[_Cluster]) -> None:
-        owner = _owner_map(clusters)
+    def add_descriptors(self, doc: Doc, clusters: list[_Cluster], owner: dict[int, int]) -> None:
         persons = [(i, c) for i, c in enumerate(clusters) if c.label == "PERSON" and c.titles]
         if not persons:
             return
