@@ -18,4 +18,7 @@ def test_bench_reports_every_measure(tmp_path):
     assert KEYS <= set(result)
     assert result["articles"] == 3 and result["words"] == sum(len(s["body"].split()) for s in stories[:3])
     assert all(result[k] > 0 for k in KEYS)
-    assert "words/s" in bench.render(result)
+    stages = result["stage_cpu_seconds"]
+    assert {"tokenizer", "parser", "storyline_times", "storyline_events", "records"} <= set(stages)
+    assert all(seconds >= 0 for seconds in stages.values())
+    assert "words/s" in bench.render(result) and "storyline_times" in bench.render(result)

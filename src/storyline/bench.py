@@ -7,7 +7,8 @@ On one fixed sample of Reuters-21578 stories, in one run:
 2. storyline in this process: every stage and the conversion to Records (``extract_many``);
 3. storyline with N worker processes (``workers.Workers``), start-up excluded;
 4. ``storyline ingest`` of the sample into a new DuckDB file with N workers, start-up included;
-5. peak memory (RSS) of one worker.
+5. peak memory (RSS) of one worker;
+6. where the time goes: CPU seconds of each pipeline component, and of the conversion to Records.
 
 Words are whitespace-separated words of the article texts, the same count for every measure.
 """
@@ -75,11 +76,37 @@ def bench_storyline(articles: list[Article]) -> float:
     return time.perf_counter() - started
 
 
+def bench_stages(articles: list[Article]) -> dict[str, float]:
+    """CPU seconds of the tokenizer, each pipeline component and the conversion to Records, run
+    one after the other over the whole sample (CPU time, so other jobs on the machine matter less)."""
+    from storyline.pipeline import load_pipeline, make_doc
+    from storyline.record import to_record
+
+    nlp = load_pipeline()
+    list(nlp.pipe((make_doc(nlp, a) for a in articles[:BATCH]), batch_size=BATCH))  # warm-up
+    seconds = {}
+    started = time.process_time()
+    docs = [make_doc(nlp, a) for a in articles]
+    seconds["tokenizer"] = time.process_time() - started
+    for name, component in nlp.pipeline:
+        started = time.process_time()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=BATCH))
+        else:
+            docs = [component(doc) for doc in docs]
+        seconds[name] = time.process_time() - started
+    started = time.process_time()
+    for doc in docs:
+        to_record(doc)
+    seconds["records"] = time.process_time() - started
+    return seconds
+
+
 def bench_workers(articles: list[Article], workers: int) -> tuple[float, float]:
     """Seconds for N worker processes over the sample, and the largest worker's peak RSS (MB)."""
-    from storyline.workers import Workers
+    from storyline.workers import TASK_SIZE, Workers
 
-    batches = [(i, articles[i : i + BATCH]) for i in range(0, len(articles), BATCH)]
+    batches = [(i, articles[i : i + TASK_SIZE]) for i in range(0, len(articles), TASK_SIZE)]
     with Workers(workers) as pool:
         # warm-up: every worker loads its model before the clock starts
         list(pool.map((("warm", articles[:2]) for _ in range(workers * 2))))
@@ -131,6 +158,7 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
         result["speedup"] = 1.0
         result["peak_rss_mb"] = one_rss
     result["single_process_rss_mb"] = one_rss
+    result["stage_cpu_seconds"] = bench_stages(docs)
     if ingest:
         result["ingest_articles_per_s"] = len(docs) / bench_ingest(docs, workers)
     return result
@@ -147,6 +175,11 @@ def render(result: dict) -> str:
     ]
     if "ingest_articles_per_s" in result:
         rows.append((f"ingest into DuckDB, {result['workers']} workers", f"{result['ingest_articles_per_s']:,.1f} articles/s"))
+    if result.get("stage_cpu_seconds"):
+        rows.append(("where the time goes, 1 process", ""))
+    stages = result.get("stage_cpu_seconds", {})
+    total = sum(stages.values()) or 1.0
+    rows += [(f"  {name}", f"{s:.2f} CPU s ({s / total:.0%})") for name, s in stages.items()]
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
 

@@ -35,7 +35,6 @@ from storyline.store.export import export as _export
 if TYPE_CHECKING:  # the model loads pydantic, which a query does not need
     from storyline.model import Article, Failure, Record
 
-CHUNK = 32  # articles per worker batch (the nlp.pipe batch)
 KEPT_FAILURES = 100  # all failures are in the database; the report keeps the first ones to show
 
 
@@ -128,6 +127,7 @@ class Corpus:
     def _plan(self, inputs, report: IngestReport) -> Iterator[tuple[list, list[Article]]]:
         """Batches of ``(decisions in input order, the articles among them to analyse)``."""
         from storyline.model import Failure
+        from storyline.workers import TASK_SIZE
 
         ids, hashes, failed = self.store.known()
         decisions: list = []
@@ -152,7 +152,7 @@ class Corpus:
                     hashes[digest] = item.id
                     decisions.append(item)
                     todo.append(item)
-            if len(todo) >= CHUNK or len(decisions) >= 4 * CHUNK:
+            if len(todo) >= TASK_SIZE or len(decisions) >= 4 * TASK_SIZE:
                 yield decisions, todo
                 decisions, todo = [], []
         if decisions:

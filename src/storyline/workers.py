@@ -22,7 +22,10 @@ from typing import Generic, TypeVar
 from storyline.model import Article, Failure, Record
 
 T = TypeVar("T")
-IN_FLIGHT_PER_WORKER = 2
+# Articles per task. Small tasks keep both workers busy to the end: with 13 tasks of 32 on 2 workers,
+# one worker idles while the other does the 13th, which costs ~7% of the speed-up.
+TASK_SIZE = 8
+IN_FLIGHT_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ class Workers(Generic[T]):
         return tag, pending.get() if pending is not None else []
 
 
-def extract_parallel(items: Iterable[Article | Failure], workers: int, batch_size: int = 32) -> Iterator[Record | Failure]:
+def extract_parallel(items: Iterable[Article | Failure], workers: int, batch_size: int = TASK_SIZE) -> Iterator[Record | Failure]:
     """``extract_many`` spread over ``workers`` processes: Records and Failures in input order."""
 
     def batches() -> Iterator[tuple[list[Article | Failure], list[Article]]]:
