@@ -62,6 +62,12 @@ class Rule:
     case_sensitive_months: bool = True
     extra: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # The same pattern without IGNORECASE, for lower-cased text: it finds the same matches in
+        # about half the time (see candidates).
+        source = re.sub(r"(\\.)|(\(\?P[<=]\w+[>)])|([A-Z])", lambda m: m[1] or m[2] or m[3].lower(), self.pattern.pattern)
+        self.lowered = re.compile(source, self.pattern.flags & ~re.I)
+
 
 # ---------------------------------------------------------------- regular-expression fragments
 S = r"\s+"
@@ -909,8 +915,16 @@ class _NoWhich(_Which):
 
 
 def candidates(text: str) -> Iterator[tuple[int, int, Rule, re.Match[str]]]:
+    lowered = text.lower()
+    fast = len(lowered) == len(text)  # lower() keeps every offset but for a few letters ("İ")
     for rule in RULES:
-        for m in rule.pattern.finditer(text):
+        if fast:  # find on the lower-cased text, then take the match object from the text itself
+            found = (rule.pattern.match(text, m.start()) for m in rule.lowered.finditer(lowered))
+        else:
+            found = rule.pattern.finditer(text)
+        for m in found:
+            if m is None:
+                continue
             start, end = m.span("x") if "x" in m.groupdict() else m.span()
             if end > start:
                 yield start, end, rule, m
