@@ -169,12 +169,13 @@ class EntityStage:
     # 3. missed occurrences
     def add_missed(self, doc: Doc, clusters: list[_Cluster]) -> None:
         taken = {i for c in clusters for s, e, _ in c.mentions for i in range(s, e)}
+        words = [t.text for t in doc]  # once: each doc[i] builds a new Token
         forms: dict[tuple[str, ...], int | None] = {}
         for index, cluster in enumerate(clusters):
             for start, end, _ in cluster.mentions:
-                names = [tuple(t.text for t in doc[start:end])]
+                names = [tuple(words[start:end])]
                 if cluster.label == "PERSON" and end - start > 1:
-                    names.append((doc[end - 1].text,))
+                    names.append((words[end - 1],))
                 for name in names:
                     # a form shared by two clusters names neither for sure
                     forms[name] = None if forms.get(name, index) != index else index
@@ -185,10 +186,10 @@ class EntityStage:
         for candidates in by_first.values():
             candidates.sort(key=lambda c: -len(c[0]))
         i = 0
-        while i < len(doc):
-            for form, index in by_first.get(doc[i].text, ()):
+        while i < len(words):
+            for form, index in by_first.get(words[i], ()):
                 end = i + len(form)
-                if end > len(doc) or tuple(t.text for t in doc[i:end]) != form:
+                if end > len(words) or tuple(words[i:end]) != form:
                     continue
                 if any(j in taken for j in range(i, end)) or _inside_other_name(doc, i, end):
                     continue
