@@ -1,0 +1,20 @@
+"""The events gate on our own held-out PLOVER-style sentences (tests/data/plover_heldout.json).
+
+The sentences were written blind to the events lexicon; the floors are the scores measured on them with
+the lexicon frozen (2026-11-26). The events stage must not be tuned on their errors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storyline.eval.plover import evaluate
+from tests.gates import assert_gate
+
+HELDOUT = Path(__file__).parents[1] / "data" / "plover_heldout.json"
+
+
+def test_plover_heldout_gate(nlp):
+    scores, _ = evaluate(HELDOUT, nlp)
+    assert scores["records"] == 167
+    assert_gate("events_heldout", scores)
