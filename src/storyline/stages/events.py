@@ -65,7 +65,9 @@ VISIT = {"visit", "arrive", "trip"}
 # dependency links along which a candidate is part of the event above it (step 2); conjoined and
 # relative clauses are events of their own
 SPLIT_DEPS = {"conj", "relcl", "advcl", "parataxis"}
-BACKGROUND_MARKS = {"if", "unless", "after", "before", "since", "as", "while", "until", "whether", "once", "when"}
+# "as"/"while" clauses are not among them: they tell what happens at the same time, a real event
+# ("police fired tear gas as thousands marched")
+BACKGROUND_MARKS = {"if", "unless", "after", "before", "since", "until", "whether", "once", "when"}
 STATUS_ORDER = ("negated", "hypothetical", "planned", "ongoing")
 DEMAND_MODALS = {"must", "should"}
 INTENT_VERBS = {"vow", "pledge", "promise", "swear"}
@@ -153,7 +155,7 @@ class EventStage:
         events: list[Event] = []
         for sent in doc.sents:
             for found in find_events(sent):
-                events.append(_to_event(doc, found, len(events)))
+                events.append(_to_event(doc, found, events))
         events = _merge_mentions(events)
         _attach_amounts(doc, events)
         doc._.events = [e.model_copy(update={"id": f"EV{i + 1}"}) for i, e in enumerate(events)]
@@ -197,9 +199,18 @@ def find_events(sent: Span) -> list[_Found]:
         frame = _frame(sent.doc[i])
         if frame is not None and frame.i != i:
             light.setdefault(frame.i, i)
+    # "ordered patrols by police": a light verb that is a trigger of its own ("ordered": REQUEST)
+    # codes the event its object names (MOBILIZE); the verb stays the trigger. Not an agreement:
+    # signing or reaching one is the verb's act (PLOVER SUPPORT covers signing formal agreements)
+    for verb, noun in light.items():
+        if verb in candidates and sent.doc[noun].dep_ in OBJECTS and sent.doc[verb].lemma_.lower() in cues()["light"]:
+            if candidates[noun].category != "AGREE":
+                candidates[verb] = candidates[noun]
     found = []
     for i, entry in sorted(candidates.items()):
         token = sent.doc[i]
+        if _speaker(token):
+            continue
         if _governed_by_candidate(token, set(candidates), {verb for verb, noun in light.items() if noun != i}):
             continue
         if _background(token):
@@ -211,6 +222,11 @@ def find_events(sent: Span) -> list[_Found]:
         _find_actors(event)
         found.append(event)
     return found
+
+
+def _speaker(token: Token) -> bool:
+    """"UN arms inspectors said they needed more time": a noun that says something names people, not an event."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in SUBJECTS and token.head.lemma_.lower() in cues()["reporting"]
 
 
 def _natural(frame: Token) -> bool:
@@ -291,7 +307,8 @@ def _background(token: Token) -> bool:
         return False
     if token.dep_ == "relcl":
         return True
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in token.children)
+    # the parser makes "when" an adverb, not a marker: "killed 23 people when they blew themselves up"
+    return token.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS for c in token.children)
 
 
 def _adjunct(verb: Token) -> bool:
@@ -355,6 +372,8 @@ def _find_actors(event: _Found) -> None:
     if trigger.pos_ in ("NOUN", "PROPN"):
         owners = [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound", "nmod") and _owner(c)]
         event.source = event.source + [_phrase(o) for o in owners[:1] if not any(o.i in range(s.start, s.end) for s in event.source)]
+    # "our goal is freeing the hostages": the one whose goal it is acts
+    event.source = [_owner_of_goal(s) for s in event.source if s.root.lemma_.lower() not in cues()["goal"] or _owner_of_goal(s)]
     event.source = _resolve_pronouns(event.source, frame)
     # "negotiations between Israel and Hamas": each side acts on the other; the subject of a light
     # verb stays the source ("the emir launched a mediation effort between the Emirates and …")
@@ -449,6 +468,14 @@ def _resolve_pronouns(spans: list[Span], frame: Token) -> list[Span]:
     return spans
 
 
+def _owner_of_goal(span: Span) -> Span | None:
+    """"Our goal" → "Our"; "the government's priority" → "the government's"; a span that is no goal is kept."""
+    if span.root.lemma_.lower() not in cues()["goal"]:
+        return span
+    owners = [c for c in span.root.children if c.dep_ == "poss"]
+    return span.doc[owners[0].left_edge.i : owners[0].i + 1] if owners else None
+
+
 def _same(span: Span, others: list[Span]) -> bool:
     return any(span.start == o.start and span.end == o.end for o in others)
 
@@ -539,8 +566,8 @@ def _phrase(head: Token) -> Span:
 
 def _owner(token: Token) -> bool:
     """A modifier of an event noun that names who does it: "Israeli strikes", "his meeting"."""
-    if token.pos_ == "PRON":
-        return token.dep_ == "poss" and _entity_of(token) is not None
+    if token.pos_ == "PRON":  # "his meeting with Trump": "his" refers back (see _antecedents)
+        return token.dep_ == "poss" and (_entity_of(token) is not None or token.lower_ in FIRST_PERSON | THIRD_PERSON)
     return _entity_of(token) is not None and _entity_of(token).type in ("PERSON", "ORG", "GPE", "NORP")
 
 
@@ -623,11 +650,38 @@ def _status(found: _Found) -> str | None:
         cue = {"negated": "negation"}.get(status, status)
         if words_ & kinds[cue]:
             seen.add(status)
+    if _aimed(found.trigger):
+        seen.add("planned")
     return next((s for s in STATUS_ORDER if s in seen), None)
 
 
+def _aimed(trigger: Token) -> bool:
+    """Whether the event is only aimed at: under a goal word ("efforts to secure the release",
+    "kept working to secure a ceasefire"), with a goal as its subject ("our goal is freeing the
+    hostages"), listed after a goal ("unfinished business: freeing all our hostages"), or the object
+    of a to-infinitive of purpose ("was in Juba to secure a deal")."""
+    goal = cues()["goal"]
+    if any(c.dep_ in SUBJECTS and c.lemma_.lower() in goal for c in trigger.children):
+        return True
+    before = trigger.left_edge.i - 1
+    if before >= trigger.sent.start and trigger.doc[before].text == ":":
+        if any(t.lemma_.lower() in goal for t in trigger.doc[max(trigger.sent.start, before - 6) : before]):
+            return True
+    node = trigger
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ in ("conj", "relcl", "parataxis", "ccomp"):
+            return False
+        head = node.head
+        if head.lemma_.lower() in goal and node.dep_ not in ("compound", "amod", "nmod"):
+            return True  # not "a mediation effort": the effort is the mediation
+        if node.i != trigger.i and node.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+            return True  # the object of a purpose: "to secure a deal"
+        node = head
+    return False
+
+
 # building the Event
-def _to_event(doc: Doc, found: _Found, index: int) -> Event:
+def _to_event(doc: Doc, found: _Found, before: list[Event]) -> Event:
     trigger = found.trigger
     span = doc[trigger.i : trigger.i + 1]
     statement = _statement_of(doc, trigger.idx)
@@ -637,18 +691,19 @@ def _to_event(doc: Doc, found: _Found, index: int) -> Event:
         time = _event_time(doc, found)
         if time is not None:
             date, date_source = time.value, "time"
-    if date is None and statement is not None and statement.time:
+    # a plan or a possibility did not happen on the day it was spoken of
+    if date is None and statement is not None and statement.time and status not in PLANS:
         value = next((t.value for t in doc._.times or [] if t.id == statement.time), None)
         if value:
             date, date_source = value, "statement"
     sent = trigger.sent
     return Event(
-        id=f"EV{index + 1}",
+        id=f"EV{len(before) + 1}",
         type=found.entry.category,
         mode=_mode(found),
         trigger=_text_span(span),
-        source=_ids(found.source),
-        target=_ids(found.target),
+        source=_ids(found.source, before),
+        target=_ids(found.target, before),
         mediator=_ids(found.mediator),
         source_spans=[_text_span(s) for s in found.source],
         target_spans=[_text_span(s) for s in found.target],
@@ -687,7 +742,7 @@ def _statement_of(doc: Doc, char: int):
     return None
 
 
-def _ids(spans: list[Span]) -> list[str]:
+def _ids(spans: list[Span], before: list[Event] = ()) -> list[str]:
     ids: list[str] = []
     for span in spans:
         head = entity_at(span.doc, span.root)
@@ -699,10 +754,73 @@ def _ids(spans: list[Span]) -> list[str]:
         else:  # "Ukrainian and Russian delegations": each named modifier
             found = [entity_at(span.doc, t) for t in inside if t.i < span.root.i] or []
             found = [e for e in found if e is not None] or [entity_at(span.doc, t) for t in inside][:1]
+            if not any(found):
+                found = _antecedents(span, before)
         for entity in found:
             if entity is not None and entity.id not in ids:
                 ids.append(entity.id)
     return ids
+
+
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+THIRD_PERSON = {"he", "him", "his", "she", "her"}
+GROUP_TYPES = {"people": {"PERSON"}, "states": {"GPE"}}
+
+
+def _antecedents(span: Span, before: list[Event] = ()) -> list:
+    """The entities an actor phrase refers back to: "we" in a quote is its speaker; "he"/"she" the
+    last person named; "the two leaders", "both countries" the last two people (countries) named,
+    in this sentence or the two before ("Kenya's president met Uganda's. The two leaders discussed …");
+    "both sides" the two parties of the event just before, when it has two named ones."""
+    doc, root = span.doc, span.root
+    word = root.lower_
+    if word in FIRST_PERSON:
+        statement = _statement_of(doc, root.idx)
+        speaker = statement.speaker if statement is not None else None
+        return [e for e in doc._.entities or [] if e.id == speaker]
+    if word in THIRD_PERSON:
+        return _last_named(doc, root.idx, {"PERSON"}, 1)
+    pair = any(c.lower_ in ("two", "both") for c in root.children if c.dep_ in ("nummod", "det", "predet", "quantmod"))
+    if not pair or root.tag_ not in ("NNS", "NNPS"):
+        return []
+    if root.lemma_.lower() in cues()["sides"]:
+        last = before[-1] if before else None
+        parties = list(dict.fromkeys(last.source + last.target)) if last is not None else []
+        entities = {e.id: e for e in doc._.entities or []}
+        starts = [s.start_char for s in doc.sents]
+        # in this sentence or the two before
+        near = last is not None and sum(last.sentence.start < c <= span.start_char for c in starts) <= 2
+        return [entities[i] for i in parties] if near and len(parties) == 2 else []
+    kind = next((k for k in GROUP_TYPES if root.lemma_.lower() in cues()[k]), None)
+    return _last_named(doc, span.start_char, GROUP_TYPES[kind], 2) if kind else []
+
+
+def _last_named(doc: Doc, before: int, types: set[str], count: int) -> list:
+    """The ``count`` distinct entities of ``types`` named last before a character, within three sentences."""
+    sents = [s for s in doc.sents if s.start_char < before]
+    window = sents[-3].start_char if len(sents) >= 3 else 0
+    mentions = sorted(
+        ((m.start, e) for e in doc._.entities or [] for m in e.mentions
+         if window <= m.start and m.end <= before and (e.type in types or _names_a_person(doc, m, types))),
+        key=lambda pair: -pair[0],
+    )
+    found: list = []
+    for _, entity in mentions:
+        if entity not in found:
+            found.append(entity)
+        if len(found) == count:
+            return found
+    return []
+
+
+def _names_a_person(doc: Doc, mention, types: set[str]) -> bool:
+    """"the Bolivian president": a nationality or country that qualifies a word for a person stands for
+    that person when people are looked for."""
+    if "PERSON" not in types:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    head = span.root.head if span is not None else None
+    return head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in cues()["people"]
 
 
 def _under_of(token: Token, root: Token) -> bool:
@@ -738,11 +856,18 @@ def _same_occurrence(a: Event, b: Event) -> bool:
     if a.date_source == b.date_source == "time" and a.date != b.date:
         return False
     pa, pb = set(a.source) | set(a.target), set(b.source) | set(b.target)
-    if a.sentence == b.sentence and (pa <= pb or pb <= pa):
+    if a.sentence == b.sentence and (pa <= pb or pb <= pa) and not _other_doers(a, b):
         return True  # "met … the meeting" in one sentence
     if a.mode != b.mode:
         return False  # a visit to the Capitol is not the meeting with Trump
     return bool(pa) and bool(pb) and (pa <= pb or pb <= pa)
+
+
+def _other_doers(a: Event, b: Event) -> bool:
+    """"Soldiers shelled the town while rebels attacked the airport": each its own doer, two events."""
+    spans_a = {(s.start, s.end) for s in a.source_spans}
+    spans_b = {(s.start, s.end) for s in b.source_spans}
+    return bool(spans_a) and bool(spans_b) and not spans_a & spans_b and not set(a.source) & set(b.source)
 
 
 def _merged(a: Event, b: Event) -> Event:

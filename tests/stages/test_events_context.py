@@ -1,0 +1,96 @@
+"""The events stage beyond one clause: simultaneous clauses, aims in quotes, and actors named before."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline import extract
+from storyline.model import Article
+
+
+def events(nlp, text, date=None):
+    record = extract(Article(id="t", text=text, date=date), nlp)
+    names = {e.id: e.name for e in record.entities}
+    return record, names
+
+
+def by_trigger(record, trigger):
+    return next(e for e in record.events if e.trigger.text == trigger)
+
+
+@pytest.mark.parametrize(
+    "text, triggers",
+    [
+        ("Police fired tear gas in Caracas as thousands marched against the president.", ["fired", "marched"]),
+        ("Soldiers shelled the town of Kidal while rebels attacked the airport.", ["shelled", "attacked"]),
+    ],
+)
+def test_events_context_as_and_while_clauses_are_events(nlp, text, triggers):
+    record, _ = events(nlp, text)
+    assert [e.trigger.text for e in record.events] == triggers
+
+
+def test_events_context_when_clause_is_background(nlp):
+    record, _ = events(nlp, "Two gunmen killed a guard when they stormed the bank in Lagos.")
+    assert [e.trigger.text for e in record.events] == ["killed"]
+
+
+def test_events_context_goal_in_a_quote_is_planned_without_the_statement_date(nlp):
+    text = "\"Our goal is freeing every prisoner held in Syria,\" Jordan's foreign minister Ayman Safadi told reporters on Tuesday."
+    record, names = events(nlp, text, date="2025-03-06")
+    event = by_trigger(record, "freeing")
+    assert event.status == "planned"
+    assert (event.date, event.date_source) == (None, "unresolved")
+    assert event.reported_by is not None
+    assert [names[i] for i in event.source] == ["Ayman Safadi"]  # "our" is the speaker's
+
+
+def test_events_context_task_listed_after_a_colon_is_planned(nlp):
+    record, _ = events(nlp, "\"We have one task left: releasing all the detainees,\" Ayman Safadi said on Monday.", "2025-03-06")
+    assert by_trigger(record, "releasing").status == "planned"
+
+
+def test_events_context_an_effort_that_names_the_event_is_no_aim(nlp):
+    record, _ = events(nlp, "The emir of Qatar launched a mediation effort between Egypt and Ethiopia.")
+    assert by_trigger(record, "mediation").status == "asserted"
+
+
+def test_events_context_pronoun_is_the_last_person_named(nlp):
+    record, names = events(nlp, "Emmanuel Macron hosted Olaf Scholz in Paris on Monday. He praised the German chancellor for his support.")
+    praised = by_trigger(record, "praised")
+    assert [s.text for s in praised.source_spans] == ["He"]
+    assert [names[i] for i in praised.source] == ["Emmanuel Macron"]
+
+
+def test_events_context_the_two_leaders_are_the_last_two_people_named(nlp):
+    record, names = events(nlp, "Pedro Sanchez met Giorgia Meloni in Rome on Monday. The two leaders later signed a migration pact.")
+    signed = by_trigger(record, "signed")
+    assert {names[i] for i in signed.source} == {"Pedro Sanchez", "Giorgia Meloni"}
+
+
+def test_events_context_both_countries_are_the_last_two_countries_named(nlp):
+    record, names = events(nlp, "Germany and France opened a new rail link on Monday. Both countries signed a defence agreement in Berlin.")
+    signed = by_trigger(record, "signed")
+    assert {names[i] for i in signed.source} == {"Germany", "France"}
+
+
+def test_events_context_a_noun_that_speaks_is_no_event(nlp):
+    record, _ = events(nlp, "UN arms inspectors said they needed more time.")
+    assert record.events == []
+
+
+def test_events_context_light_verb_codes_the_event_its_object_names(nlp):
+    record, _ = events(nlp, "The governor ordered patrols by police after the riots.")
+    assert [(e.trigger.text, e.type) for e in record.events] == [("ordered", "MOBILIZE")]
+
+
+def test_events_context_both_sides_are_the_parties_of_the_event_before(nlp):
+    record, names = events(nlp, "Peru held talks with Chile in Geneva on Monday. Both sides agreed to meet again in May.")
+    agreed = by_trigger(record, "agreed")
+    assert {names[i] for i in agreed.source} == {"Peru", "Chile"}
+
+
+def test_events_context_both_sides_without_named_parties_stay_unresolved(nlp):
+    text = "Minister Sarah Okafor spoke in Ottawa on Monday about talks between the union and the employers. Both sides agreed to meet again."
+    record, _ = events(nlp, text)
+    assert by_trigger(record, "agreed").source == []
