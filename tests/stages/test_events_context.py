@@ -94,3 +94,22 @@ def test_events_context_both_sides_without_named_parties_stay_unresolved(nlp):
     text = "Minister Sarah Okafor spoke in Ottawa on Monday about talks between the union and the employers. Both sides agreed to meet again."
     record, _ = events(nlp, text)
     assert by_trigger(record, "agreed").source == []
+
+
+def test_events_context_a_lemma_cut_short_is_repaired(nlp):
+    # the lemmatizer reads "staged" as "stag"; the light verb must still carry the demonstrations
+    record, _ = events(nlp, "Students staged mass demonstrations in Jakarta on Saturday.")
+    assert [(e.trigger.text, e.type, e.mode) for e in record.events] == [("demonstrations", "PROTEST", "demo")]
+
+
+@pytest.mark.parametrize(
+    "text, mode",
+    [
+        ("Gunmen killed four villagers in Zamfara on Friday.", "firearms"),
+        ("Two suicide bombers killed 12 people at a market in Maiduguri.", "suicide-attack"),
+        ("Five soldiers were killed by a roadside explosive device in central Mali.", "explosives"),
+    ],
+)
+def test_events_context_the_doer_or_the_weapon_gives_the_assault_mode(nlp, text, mode):
+    record, _ = events(nlp, text)
+    assert [(e.trigger.text, e.type, e.mode) for e in record.events] == [("killed", "ASSAULT", mode)]

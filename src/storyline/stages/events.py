@@ -111,6 +111,22 @@ def mode_cues() -> dict[str, dict[str, str]]:
     return found
 
 
+@cache
+def _known() -> frozenset[str]:
+    return frozenset(lemma for lemma, _ in lexicon()) | frozenset().union(*cues().values())
+
+
+def _lemma(token: Token) -> str:
+    """The token's lemma, repaired where the lemmatizer cut a verb's "e" with its ending ("staged" →
+    "stag"): a known word that the form spells out ("stage") wins."""
+    lemma = token.lemma_.lower()
+    if token.tag_ in ("VBD", "VBN", "VBZ", "VBG") and lemma not in _known():
+        fuller = lemma + "e"
+        if token.lower_.startswith(fuller) and fuller in _known():
+            return fuller
+    return lemma
+
+
 def plover_category(event: Event) -> str:
     """The category as PLOVER codes it: PLOVER codes an intention by its kind, not its action.
 
@@ -167,17 +183,17 @@ def match_trigger(token: Token) -> Entry | None:
     pos = POS.get(token.pos_)
     if pos is None or (pos == "V" and token.dep_ in ("amod", "compound")):
         return None
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     # the words around the trigger: its modifiers, its object's ("withdraw their peacekeeping force"),
     # its head ("opened fire")
     near = list(token.children) + [g for c in token.children if c.dep_ in ("dobj", "prep", "pobj") for g in c.children]
-    modifiers = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
-    modifiers.add(token.head.lemma_.lower())
+    modifiers = {_lemma(t) for t in near} | {t.lower_ for t in near}
+    modifiers.add(_lemma(token.head))
     # two-word triggers: a verb with its particle or preposition ("call off", "hand over", "set fire")
     for child in token.children:
         if child.dep_ in ("prt", "prep", "dobj", "compound", "amod"):
-            rows = lexicon().get((f"{lemma} {child.lemma_.lower()}", pos)) or lexicon().get(
-                (f"{child.lemma_.lower()} {lemma}", pos)
+            rows = lexicon().get((f"{lemma} {_lemma(child)}", pos)) or lexicon().get(
+                (f"{_lemma(child)} {lemma}", pos)
             )
             if rows:
                 return rows[0]
@@ -203,7 +219,7 @@ def find_events(sent: Span) -> list[_Found]:
     # codes the event its object names (MOBILIZE); the verb stays the trigger. Not an agreement:
     # signing or reaching one is the verb's act (PLOVER SUPPORT covers signing formal agreements)
     for verb, noun in light.items():
-        if verb in candidates and sent.doc[noun].dep_ in OBJECTS and sent.doc[verb].lemma_.lower() in cues()["light"]:
+        if verb in candidates and sent.doc[noun].dep_ in OBJECTS and _lemma(sent.doc[verb]) in cues()["light"]:
             if candidates[noun].category != "AGREE":
                 candidates[verb] = candidates[noun]
     found = []
@@ -226,18 +242,18 @@ def find_events(sent: Span) -> list[_Found]:
 
 def _speaker(token: Token) -> bool:
     """"UN arms inspectors said they needed more time": a noun that says something names people, not an event."""
-    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in SUBJECTS and token.head.lemma_.lower() in cues()["reporting"]
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in SUBJECTS and _lemma(token.head) in cues()["reporting"]
 
 
 def _natural(frame: Token) -> bool:
     """"Floods have killed at least 76 people": a hazard as subject makes no political event."""
     subjects = [c for c in frame.children if c.dep_ in SUBJECTS] if frame.pos_ != "NOUN" else []
-    return any(s.lemma_.lower() in words("hazards.txt") for s in subjects)
+    return any(_lemma(s) in words("hazards.txt") for s in subjects)
 
 
 def _forecast(token: Token, candidates: dict[int, Entry]) -> bool:
     """"warned that heavy rains were expected" is a forecast; "warned that police will … " a threat."""
-    if token.lemma_.lower() not in cues()["warning"]:
+    if _lemma(token) not in cues()["warning"]:
         return False
     for child in token.children:
         if child.dep_ == "xcomp" or any(t.i in candidates for t in child.subtree if t.i != token.i):
@@ -252,14 +268,14 @@ def _add_demands(sent: Span, candidates: dict[int, Entry]) -> None:
     for token in sent:
         modal = any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in token.children)
         head = token.head
-        if modal and token.dep_ == "ccomp" and head.lemma_.lower() in cues()["reporting"] and head.i not in candidates:
+        if modal and token.dep_ == "ccomp" and _lemma(head) in cues()["reporting"] and head.i not in candidates:
             candidates[head.i] = Entry("REQUEST", None, frozenset())
 
 
 def _intent(token: Token, entry: Entry, candidates: dict[int, Entry]) -> Entry:
     """Readiness or a vow to do harm is a threat: "prepared to impose martial law", "vowed to fight";
     a threat takes its mode from what it threatens ("threatened to shell Iraqi towns": violence)."""
-    intent = entry.category == "AGREE" and (token.pos_ == "ADJ" or token.lemma_.lower() in INTENT_VERBS)
+    intent = entry.category == "AGREE" and (token.pos_ == "ADJ" or _lemma(token) in INTENT_VERBS)
     if not intent and not (entry.category == "THREATEN" and entry.mode is None):
         return entry
     queue = [c for c in token.children if c.dep_ not in SPLIT_DEPS | SUBJECTS]
@@ -325,20 +341,20 @@ def _frame(token: Token) -> Token | None:
         if token.dep_ != "acl":
             return token
         # "issued a statement condemning the attack": the statement's issuer condemns
-        if head.dep_ in OBJECTS and head.head.lemma_.lower() in cues()["light"] and match_trigger(head) is None:
+        if head.dep_ in OBJECTS and _lemma(head.head) in cues()["light"] and match_trigger(head) is None:
             return head.head
         return None  # a reduced relative describes its noun: "property seized by the army"
     if token.dep_ == "ROOT":
         return token
-    if token.dep_ in OBJECTS | {"nsubjpass"} and head.lemma_.lower() in cues()["light"] | cues()["mediator"]:
+    if token.dep_ in OBJECTS | {"nsubjpass"} and _lemma(head) in cues()["light"] | cues()["mediator"]:
         return head  # "held talks", "facilitating indirect negotiations"
     if token.dep_ in SUBJECTS | {"nsubjpass"}:
         return token  # "negotiations … persisted", "the deal could include"
-    if token.dep_ in ("compound", "amod", "nmod") and head.dep_ in OBJECTS and head.head.lemma_.lower() in cues()["light"]:
+    if token.dep_ in ("compound", "amod", "nmod") and head.dep_ in OBJECTS and _lemma(head.head) in cues()["light"]:
         return head.head  # "undertook a mediation mission"
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cues()["measure"]:
+    if token.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in cues()["measure"]:
         return _frame(head.head)  # "exploded a series of bombs", "launched 10 days of war games"
-    if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in cues()["light"]:
+    if token.dep_ == "pobj" and head.lower_ == "in" and _lemma(head.head) in cues()["light"]:
         return head.head  # "engaged in ethnic cleansing"
     if token.dep_ == "conj":
         return _frame(_conj_root(token))
@@ -357,7 +373,7 @@ def _conj_root(token: Token) -> Token:
 def _find_actors(event: _Found) -> None:
     trigger, frame = event.trigger, event.frame
     if frame.i != trigger.i:  # a light verb: its subject does the event
-        if frame.lemma_.lower() in cues()["mediator"] and _between(trigger):
+        if _lemma(frame) in cues()["mediator"] and _between(trigger):
             event.mediator = _subject(frame)
         else:
             event.source = _subject(frame)
@@ -373,7 +389,7 @@ def _find_actors(event: _Found) -> None:
         owners = [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound", "nmod") and _owner(c)]
         event.source = event.source + [_phrase(o) for o in owners[:1] if not any(o.i in range(s.start, s.end) for s in event.source)]
     # "our goal is freeing the hostages": the one whose goal it is acts
-    event.source = [_owner_of_goal(s) for s in event.source if s.root.lemma_.lower() not in cues()["goal"] or _owner_of_goal(s)]
+    event.source = [_owner_of_goal(s) for s in event.source if _lemma(s.root) not in cues()["goal"] or _owner_of_goal(s)]
     event.source = _resolve_pronouns(event.source, frame)
     # "negotiations between Israel and Hamas": each side acts on the other; the subject of a light
     # verb stays the source ("the emir launched a mediation effort between the Emirates and …")
@@ -387,7 +403,7 @@ def _find_actors(event: _Found) -> None:
     if not event.target:
         event.target = _targets(event)
     places = _places(trigger) or (_places(frame) if frame.i != trigger.i else [])
-    if places and not event.target and trigger.lemma_.lower() in VISIT:
+    if places and not event.target and _lemma(trigger) in VISIT:
         event.target = places  # "arrived in Amman": the visit is to Amman
     else:
         event.location = places
@@ -462,7 +478,7 @@ def _resolve_pronouns(spans: list[Span], frame: Token) -> list[Span]:
         if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp") or node.head.i == node.i:
             return spans
         node = node.head
-        if node.lemma_.lower() in cues()["reporting"]:
+        if _lemma(node) in cues()["reporting"]:
             speaker = _subject(node)
             return speaker or spans
     return spans
@@ -470,7 +486,7 @@ def _resolve_pronouns(spans: list[Span], frame: Token) -> list[Span]:
 
 def _owner_of_goal(span: Span) -> Span | None:
     """"Our goal" → "Our"; "the government's priority" → "the government's"; a span that is no goal is kept."""
-    if span.root.lemma_.lower() not in cues()["goal"]:
+    if _lemma(span.root) not in cues()["goal"]:
         return span
     owners = [c for c in span.root.children if c.dep_ == "poss"]
     return span.doc[owners[0].left_edge.i : owners[0].i + 1] if owners else None
@@ -598,7 +614,7 @@ def _is_actor(token: Token) -> bool:
     ]
     if any(entity_at(token.doc, t) is not None for n in near for t in (n, *n.lefts)):
         return True
-    return token.lemma_.lower() in words("actor_nouns.txt") or token.lower_ in words("actor_nouns.txt")
+    return _lemma(token) in words("actor_nouns.txt") or token.lower_ in words("actor_nouns.txt")
 
 
 # 4. mode
@@ -612,15 +628,18 @@ def _mode(found: _Found) -> str | None:
     # facilitating …, met officials" is no third-party meeting)
     skip = {t.i for c in found.trigger.children if c.dep_ in SUBJECTS | SPLIT_DEPS | {"acl", "ccomp", "nsubjpass"} for t in c.subtree}
     near = [t for t in found.trigger.subtree if t.i not in skip]
-    # the instrument may be the subject: "Ukrainian drones struck a refinery"
-    near += [c for c in found.frame.children if c.dep_ in SUBJECTS]
+    # the instrument may be the subject or the agent: "Ukrainian drones struck a refinery", "suicide
+    # bombers killed 23", "killed by an improvised explosive device" (the subject's words up to its head,
+    # not "a bombing near the town of …")
+    for doer in (c for c in found.frame.children if c.dep_ in SUBJECTS | {"agent"}):
+        near += [t for t in doer.subtree if t.i <= doer.i or doer.dep_ == "agent"]
     node = found.trigger
     for _ in range(3):  # the words just above the trigger: "aerial conflict in which … joined strikes"
         node = node.head
         near.extend(node.children)
         near.append(node)
     for token in near:
-        mode = table_.get(token.lemma_.lower())
+        mode = table_.get(_lemma(token))
         if mode:
             return mode
     return None
@@ -640,12 +659,12 @@ def _status(found: _Found) -> str | None:
         chain.append(node)
     words_: set[str] = set()
     for token in chain:
-        words_.add(token.lemma_.lower())
+        words_.add(_lemma(token))
         for child in token.children:
             if child.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "acomp", "amod", "det"):
-                words_.add(child.lemma_.lower())
+                words_.add(_lemma(child))
                 words_.add(child.lower_)
-    words_.discard(found.trigger.lemma_.lower())
+    words_.discard(_lemma(found.trigger))
     for status in STATUS_ORDER:
         cue = {"negated": "negation"}.get(status, status)
         if words_ & kinds[cue]:
@@ -661,18 +680,18 @@ def _aimed(trigger: Token) -> bool:
     hostages"), listed after a goal ("unfinished business: freeing all our hostages"), or the object
     of a to-infinitive of purpose ("was in Juba to secure a deal")."""
     goal = cues()["goal"]
-    if any(c.dep_ in SUBJECTS and c.lemma_.lower() in goal for c in trigger.children):
+    if any(c.dep_ in SUBJECTS and _lemma(c) in goal for c in trigger.children):
         return True
     before = trigger.left_edge.i - 1
     if before >= trigger.sent.start and trigger.doc[before].text == ":":
-        if any(t.lemma_.lower() in goal for t in trigger.doc[max(trigger.sent.start, before - 6) : before]):
+        if any(_lemma(t) in goal for t in trigger.doc[max(trigger.sent.start, before - 6) : before]):
             return True
     node = trigger
     for _ in range(6):
         if node.head.i == node.i or node.dep_ in ("conj", "relcl", "parataxis", "ccomp"):
             return False
         head = node.head
-        if head.lemma_.lower() in goal and node.dep_ not in ("compound", "amod", "nmod"):
+        if _lemma(head) in goal and node.dep_ not in ("compound", "amod", "nmod"):
             return True  # not "a mediation effort": the effort is the mediation
         if node.i != trigger.i and node.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
             return True  # the object of a purpose: "to secure a deal"
@@ -783,7 +802,7 @@ def _antecedents(span: Span, before: list[Event] = ()) -> list:
     pair = any(c.lower_ in ("two", "both") for c in root.children if c.dep_ in ("nummod", "det", "predet", "quantmod"))
     if not pair or root.tag_ not in ("NNS", "NNPS"):
         return []
-    if root.lemma_.lower() in cues()["sides"]:
+    if _lemma(root) in cues()["sides"]:
         last = before[-1] if before else None
         parties = list(dict.fromkeys(last.source + last.target)) if last is not None else []
         entities = {e.id: e for e in doc._.entities or []}
@@ -791,7 +810,7 @@ def _antecedents(span: Span, before: list[Event] = ()) -> list:
         # in this sentence or the two before
         near = last is not None and sum(last.sentence.start < c <= span.start_char for c in starts) <= 2
         return [entities[i] for i in parties] if near and len(parties) == 2 else []
-    kind = next((k for k in GROUP_TYPES if root.lemma_.lower() in cues()[k]), None)
+    kind = next((k for k in GROUP_TYPES if _lemma(root) in cues()[k]), None)
     return _last_named(doc, span.start_char, GROUP_TYPES[kind], 2) if kind else []
 
 
@@ -820,7 +839,7 @@ def _names_a_person(doc: Doc, mention, types: set[str]) -> bool:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     head = span.root.head if span is not None else None
-    return head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in cues()["people"]
+    return head is not None and head.pos_ == "NOUN" and _lemma(head) in cues()["people"]
 
 
 def _under_of(token: Token, root: Token) -> bool:
