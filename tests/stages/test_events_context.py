@@ -113,3 +113,11 @@ def test_events_context_a_lemma_cut_short_is_repaired(nlp):
 def test_events_context_the_doer_or_the_weapon_gives_the_assault_mode(nlp, text, mode):
     record, _ = events(nlp, text)
     assert [(e.trigger.text, e.type, e.mode) for e in record.events] == [("killed", "ASSAULT", mode)]
+
+
+def test_events_context_a_stance_participle_keeps_its_subject_as_source(nlp):
+    record, names = events(nlp, "Poland is opposed to Russian participation in the talks.")
+    [event] = record.events
+    assert event.type == "REJECT"
+    assert [names[i] for i in event.source] == ["Poland"]
+    assert [s.text for s in event.target_spans] == ["Russian participation in the talks"]

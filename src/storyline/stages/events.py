@@ -378,6 +378,9 @@ def _find_actors(event: _Found) -> None:
         else:
             event.source = _subject(frame)
     passive = [c for c in trigger.children if c.dep_ == "nsubjpass"] if trigger.pos_ == "VERB" else []
+    if passive and _lemma(trigger) in cues()["stance"] and not any(c.dep_ == "agent" for c in trigger.children):
+        event.source = event.source or _actors(passive[0])  # "Israel is opposed to French mediation"
+        passive = []
     if trigger.pos_ in ("VERB", "ADJ") and not event.source:
         if passive:  # "a camp was attacked by militiamen"
             agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
