@@ -121,3 +121,15 @@ def test_events_context_a_stance_participle_keeps_its_subject_as_source(nlp):
     assert event.type == "REJECT"
     assert [names[i] for i in event.source] == ["Poland"]
     assert [s.text for s in event.target_spans] == ["Russian participation in the talks"]
+
+
+def test_events_context_a_dative_to_names_the_target(nlp):
+    record, names = events(nlp, "Japan is providing medical supplies and other aid to Myanmar.")
+    event = by_trigger(record, "providing")
+    assert [names[i] for i in event.target] == ["Myanmar"]
+
+
+def test_events_context_a_threat_is_aimed_at_whom_its_condition_names(nlp):
+    record, names = events(nlp, "Farmers in Punjab threatened to block the highways unless India withdrew the new tax.")
+    event = by_trigger(record, "threatened")
+    assert [names[i] for i in event.target] == ["India"]

@@ -405,6 +405,8 @@ def _find_actors(event: _Found) -> None:
         event.target = _actors(passive[0])
     if not event.target:
         event.target = _targets(event)
+    if not event.target and event.entry.category == "THREATEN":
+        event.target = _condition_subject(trigger)
     places = _places(trigger) or (_places(frame) if frame.i != trigger.i else [])
     if places and not event.target and _lemma(trigger) in VISIT:
         event.target = places  # "arrived in Amman": the visit is to Amman
@@ -440,6 +442,17 @@ def _targets(event: _Found) -> list[Span]:
                 if (c.dep_ in COMPLEMENTS or _adjunct(c)) and c.i != event.trigger.i
             )
     return fallback
+
+
+def _condition_subject(trigger: Token) -> list[Span]:
+    """"threatened to strike unless Israel rescinded the annexation": a threat is aimed at the one
+    whose act it is conditioned on."""
+    for token in trigger.subtree:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS and _is_actor(c) and c.lower_ not in PRONOUNS]
+            if subjects:
+                return _actors(subjects[0])
+    return []
 
 
 def _named(spans: list[Span]) -> bool:
@@ -534,7 +547,8 @@ def _prep_actors(token: Token, preps: set[str], places_only: bool = False) -> li
     # a particle may carry the verb's preposition: "kidnapped up to 16 advisers"
     children = list(token.children) + [g for c in token.children if c.dep_ == "prt" for g in c.children]
     for child in children:
-        if child.dep_ != "prep" or child.lower_ not in preps:
+        # the parser may call "to" a dative: "providing intelligence to Macedonia"
+        if child.dep_ not in ("prep", "dative") or child.pos_ != "ADP" and child.dep_ == "dative" or child.lower_ not in preps:
             continue
         for pobj in (g for g in child.children if g.dep_ == "pobj"):
             if places_only:
