@@ -133,3 +133,19 @@ def test_events_context_a_threat_is_aimed_at_whom_its_condition_names(nlp):
     record, names = events(nlp, "Farmers in Punjab threatened to block the highways unless India withdrew the new tax.")
     event = by_trigger(record, "threatened")
     assert [names[i] for i in event.target] == ["India"]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, type_",
+    [
+        ("Leaders of the Gulf Cooperation Council convened in Riyadh for an emergency summit.", "convened", "CONSULT"),
+        ("The Spanish prime minister lauded Morocco's cooperation on migration.", "lauded", "SUPPORT"),
+        ("Ireland expressed support for Palestinian membership of the United Nations.", "support", "SUPPORT"),
+        ("The Philippine president pleaded with China to stop harassing fishermen.", "pleaded", "REQUEST"),
+        ("The United Kingdom froze the assets of five Russian oligarchs.", "froze", "SANCTION"),
+        ("Al-Shabaab fighters ambushed a Kenyan army convoy near the Somali border.", "ambushed", "ASSAULT"),
+    ],
+)
+def test_events_context_common_news_verbs(nlp, text, trigger, type_):
+    record, _ = events(nlp, text)
+    assert [(e.trigger.text, e.type) for e in record.events] == [(trigger, type_)]
