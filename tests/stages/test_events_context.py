@@ -149,3 +149,21 @@ def test_events_context_a_threat_is_aimed_at_whom_its_condition_names(nlp):
 def test_events_context_common_news_verbs(nlp, text, trigger, type_):
     record, _ = events(nlp, text)
     assert [(e.trigger.text, e.type) for e in record.events] == [(trigger, type_)]
+
+
+def test_events_context_a_passive_deal_is_signed_by_its_parties(nlp):
+    record, names = events(nlp, "A peace deal between Sudan's army and the Rapid Support Forces was signed in Jeddah.")
+    event = by_trigger(record, "signed")
+    assert {names[i] for i in event.source} == {"Sudan", "Rapid Support Forces"}
+
+
+def test_events_context_a_passive_light_verb_takes_its_agent(nlp):
+    record, names = events(nlp, "Sanctions were imposed on North Korean shipping firms by the European Union.")
+    event = by_trigger(record, "Sanctions")
+    assert event.type == "SANCTION" and [names[i] for i in event.source] == ["European Union"]
+
+
+def test_events_context_a_titled_name_misparsed_as_a_clause_is_still_the_target(nlp):
+    record, names = events(nlp, "Israeli Prime Minister Benjamin Netanyahu met Egyptian intelligence chief Hassan Rashad in Jerusalem.")
+    event = by_trigger(record, "met")
+    assert [names[i] for i in event.target] == ["Hassan Rashad"]

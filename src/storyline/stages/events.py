@@ -376,15 +376,16 @@ def _find_actors(event: _Found) -> None:
         if _lemma(frame) in cues()["mediator"] and _between(trigger):
             event.mediator = _subject(frame)
         else:
-            event.source = _subject(frame)
+            # "Sanctions were imposed on … by the European Union": the light verb's agent
+            event.source = _subject(frame) or _agent(frame)
     passive = [c for c in trigger.children if c.dep_ == "nsubjpass"] if trigger.pos_ == "VERB" else []
     if passive and _lemma(trigger) in cues()["stance"] and not any(c.dep_ == "agent" for c in trigger.children):
         event.source = event.source or _actors(passive[0])  # "Israel is opposed to French mediation"
         passive = []
     if trigger.pos_ in ("VERB", "ADJ") and not event.source:
         if passive:  # "a camp was attacked by militiamen"
-            agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            event.source = _actors(agents[0]) if agents else []
+            # "a peace deal between the army and the RSF was signed": the parties of the deal
+            event.source = _agent(trigger) or _between(passive[0])
         else:
             event.source = _subject(trigger)
     # modifiers of an event noun: "Israel's military operation"; "U.S. forces joined Israeli strikes"
@@ -402,7 +403,7 @@ def _find_actors(event: _Found) -> None:
             event.source = between
         event.target = list(between)
     if not event.target and passive:
-        event.target = _actors(passive[0])
+        event.target = _between(passive[0]) or _actors(passive[0])
     if not event.target:
         event.target = _targets(event)
     if not event.target and event.entry.category == "THREATEN":
@@ -466,7 +467,13 @@ def _direct_targets(node: Token, root: bool, trigger: Token) -> list[list[Span]]
         if not root and node.dep_ == "ccomp":
             subjects = [c for c in node.children if c.dep_ in SUBJECTS and _is_actor(c) and c.lower_ not in PRONOUNS]
             found.extend(_actors(s) for s in subjects[:1])
-        objects = [c for c in node.children if c.dep_ in ("dobj", "dative") and _is_actor(c) and c.i != trigger.i]
+        # the parser may hang a long titled name on the verb as a clause: "met Egyptian intelligence
+        # chief Hassan Rashad" (Rashad: advcl)
+        objects = [
+            c for c in node.children
+            if (c.dep_ in ("dobj", "dative") or c.dep_ in ("advcl", "npadvmod") and c.pos_ == "PROPN" and c.i > node.i)
+            and _is_actor(c) and c.i != trigger.i
+        ]
         found.extend(_actors(o) for o in objects[:1])
         found.append(_prep_actors(node, TARGET_PREPS - {"of"}))
         if not root:  # "the demonstration staged by students"
@@ -530,6 +537,12 @@ def _subject(verb: Token) -> list[Span]:
             return _actors(verb.head)
         break
     return []
+
+
+def _agent(verb: Token) -> list[Span]:
+    """The "by" phrase of a passive verb: "was attacked by militiamen"."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return _actors(agents[0]) if agents else []
 
 
 def _between(token: Token) -> list[Span]:
