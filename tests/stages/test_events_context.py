@@ -167,3 +167,16 @@ def test_events_context_a_titled_name_misparsed_as_a_clause_is_still_the_target(
     record, names = events(nlp, "Israeli Prime Minister Benjamin Netanyahu met Egyptian intelligence chief Hassan Rashad in Jerusalem.")
     event = by_trigger(record, "met")
     assert [names[i] for i in event.target] == ["Hassan Rashad"]
+
+
+def test_events_context_they_are_the_doers_of_the_event_before(nlp):
+    text = "The prime ministers of Greece and North Macedonia met in Athens on Monday. They agreed to open two new border crossings."
+    record, names = events(nlp, text)
+    assert {names[i] for i in by_trigger(record, "met").source} == {"Greece", "North Macedonia"}
+    assert {names[i] for i in by_trigger(record, "agreed").source} == {"Greece", "North Macedonia"}
+
+
+def test_events_context_an_event_noun_the_parser_leaves_unattached_counts(nlp):
+    record, names = events(nlp, "Russia's attack on a Kyiv hospital killed at least 12 people, Ukrainian officials said.")
+    event = by_trigger(record, "attack")
+    assert event.type == "ASSAULT" and [names[i] for i in event.source] == ["Russia"]

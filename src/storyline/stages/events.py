@@ -360,6 +360,10 @@ def _frame(token: Token) -> Token | None:
         return _frame(_conj_root(token))
     if token.dep_ == "appos":
         return token
+    # a clause the parser could not attach to the reporting verb: "Russia's attack on a hospital
+    # killed 12 people, officials said" (attack: dep of said)
+    if token.dep_ in ("dep", "ccomp") and _lemma(head) in cues()["reporting"]:
+        return token
     return None
 
 
@@ -802,7 +806,8 @@ def _ids(spans: list[Span], before: list[Event] = ()) -> list[str]:
             found = [head]
         else:  # "Ukrainian and Russian delegations": each named modifier
             found = [entity_at(span.doc, t) for t in inside if t.i < span.root.i] or []
-            found = [e for e in found if e is not None] or [entity_at(span.doc, t) for t in inside][:1]
+            # "the prime ministers of Greece and North Macedonia": each one named in the of-phrase
+            found = [e for e in found if e is not None] or [e for t in inside if (e := entity_at(span.doc, t)) is not None]
             if not any(found):
                 found = _antecedents(span, before)
         for entity in found:
@@ -813,6 +818,7 @@ def _ids(spans: list[Span], before: list[Event] = ()) -> list[str]:
 
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 THIRD_PERSON = {"he", "him", "his", "she", "her"}
+PLURAL_PERSON = {"they", "them", "their"}
 GROUP_TYPES = {"people": {"PERSON"}, "states": {"GPE"}}
 
 
@@ -829,19 +835,29 @@ def _antecedents(span: Span, before: list[Event] = ()) -> list:
         return [e for e in doc._.entities or [] if e.id == speaker]
     if word in THIRD_PERSON:
         return _last_named(doc, root.idx, {"PERSON"}, 1)
+    if word in PLURAL_PERSON:  # "Greece and North Macedonia met … They agreed": the doers just before
+        return _parties_before(doc, span, before, lambda e: e.source)
     pair = any(c.lower_ in ("two", "both") for c in root.children if c.dep_ in ("nummod", "det", "predet", "quantmod"))
     if not pair or root.tag_ not in ("NNS", "NNPS"):
         return []
     if _lemma(root) in cues()["sides"]:
-        last = before[-1] if before else None
-        parties = list(dict.fromkeys(last.source + last.target)) if last is not None else []
-        entities = {e.id: e for e in doc._.entities or []}
-        starts = [s.start_char for s in doc.sents]
-        # in this sentence or the two before
-        near = last is not None and sum(last.sentence.start < c <= span.start_char for c in starts) <= 2
-        return [entities[i] for i in parties] if near and len(parties) == 2 else []
+        return _parties_before(doc, span, before, lambda e: e.source + e.target, exactly=2)
     kind = next((k for k in GROUP_TYPES if _lemma(root) in cues()[k]), None)
     return _last_named(doc, span.start_char, GROUP_TYPES[kind], 2) if kind else []
+
+
+def _parties_before(doc: Doc, span: Span, before: list[Event], parties, exactly: int | None = None) -> list:
+    """The parties of the event just before, in this sentence or the two before, when it has two or
+    more (``exactly`` that many, if given)."""
+    last = before[-1] if before else None
+    if last is None:
+        return []
+    ids = list(dict.fromkeys(parties(last)))
+    starts = [s.start_char for s in doc.sents]
+    near = sum(last.sentence.start < c <= span.start_char for c in starts) <= 2
+    enough = len(ids) == exactly if exactly else len(ids) >= 2
+    entities = {e.id: e for e in doc._.entities or []}
+    return [entities[i] for i in ids if i in entities] if near and enough else []
 
 
 def _last_named(doc: Doc, before: int, types: set[str], count: int) -> list:
