@@ -180,3 +180,16 @@ def test_events_context_an_event_noun_the_parser_leaves_unattached_counts(nlp):
     record, names = events(nlp, "Russia's attack on a Kyiv hospital killed at least 12 people, Ukrainian officials said.")
     event = by_trigger(record, "attack")
     assert event.type == "ASSAULT" and [names[i] for i in event.source] == ["Russia"]
+
+
+@pytest.mark.parametrize(
+    "text, type_, mode",
+    [
+        ("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Kerman.", "AID", None),
+        ("The rebels handed over three hostages to the Red Cross on Sunday.", "RETREAT", "release"),
+    ],
+)
+def test_events_context_a_two_word_trigger_honours_its_condition(nlp, text, type_, mode):
+    record, _ = events(nlp, text)
+    event = by_trigger(record, "handed")
+    assert (event.type, event.mode) == (type_, mode)

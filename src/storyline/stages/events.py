@@ -187,6 +187,8 @@ def match_trigger(token: Token) -> Entry | None:
     # the words around the trigger: its modifiers, its object's ("withdraw their peacekeeping force"),
     # its head ("opened fire")
     near = list(token.children) + [g for c in token.children if c.dep_ in ("dobj", "prep", "pobj") for g in c.children]
+    # what a measure holds: "handed over 700 kg of medicine"
+    near += [g for t in near if t.dep_ == "prep" and t.lower_ == "of" for g in t.children if g.dep_ == "pobj"]
     modifiers = {_lemma(t) for t in near} | {t.lower_ for t in near}
     modifiers.add(_lemma(token.head))
     # two-word triggers: a verb with its particle or preposition ("call off", "hand over", "set fire")
@@ -195,8 +197,10 @@ def match_trigger(token: Token) -> Entry | None:
             rows = lexicon().get((f"{lemma} {_lemma(child)}", pos)) or lexicon().get(
                 (f"{_lemma(child)} {lemma}", pos)
             )
-            if rows:
-                return rows[0]
+            # a two-word row with a `with` condition needs it too ("hand over food" AID, "hand over hostages" RETREAT)
+            for entry in rows or ():
+                if not entry.needs or entry.needs & modifiers:
+                    return entry
     for key in ((lemma, pos), (token.lower_, pos)):
         for entry in lexicon().get(key, ()):
             if not entry.needs or entry.needs & modifiers:
