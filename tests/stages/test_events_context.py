@@ -193,3 +193,9 @@ def test_events_context_a_two_word_trigger_honours_its_condition(nlp, text, type
     record, _ = events(nlp, text)
     event = by_trigger(record, "handed")
     assert (event.type, event.mode) == (type_, mode)
+
+
+def test_events_context_a_negated_event_takes_no_date_from_its_statement(nlp):
+    record, _ = events(nlp, "Ukraine's foreign minister said on Monday that Kyiv would not attend the talks in Istanbul.", "2025-03-06")
+    event = by_trigger(record, "talks")
+    assert event.status == "negated" and (event.date, event.date_source) == (None, "unresolved")

@@ -748,8 +748,9 @@ def _to_event(doc: Doc, found: _Found, before: list[Event]) -> Event:
         time = _event_time(doc, found)
         if time is not None:
             date, date_source = time.value, "time"
-    # a plan or a possibility did not happen on the day it was spoken of
-    if date is None and statement is not None and statement.time and status not in PLANS:
+    # a plan, a possibility or a refusal did not happen on the day it was spoken of ("said on Monday
+    # that Kyiv would not attend the talks")
+    if date is None and statement is not None and statement.time and status not in PLANS | {"negated"}:
         value = next((t.value for t in doc._.times or [] if t.id == statement.time), None)
         if value:
             date, date_source = value, "statement"
