@@ -199,3 +199,9 @@ def test_events_context_a_negated_event_takes_no_date_from_its_statement(nlp):
     record, _ = events(nlp, "Ukraine's foreign minister said on Monday that Kyiv would not attend the talks in Istanbul.", "2025-03-06")
     event = by_trigger(record, "talks")
     assert event.status == "negated" and (event.date, event.date_source) == (None, "unresolved")
+
+
+def test_events_context_a_dateline_is_no_actor(nlp):
+    record, names = events(nlp, "NAIROBI (AP) — Kenyan police shot dead two protesters in Nairobi on Tuesday, witnesses said.")
+    event = by_trigger(record, "shot")
+    assert [s.text for s in event.source_spans] == ["Kenyan police"]

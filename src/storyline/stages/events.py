@@ -530,7 +530,7 @@ def _same(span: Span, others: list[Span]) -> bool:
 def _subject(verb: Token) -> list[Span]:
     """The subject of a verb, or of the verb it depends on ("was scheduled to meet", "which … facilitating")."""
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not _in_dateline(c)]
         if subjects:
             subject = subjects[0]
             if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -551,6 +551,20 @@ def _agent(verb: Token) -> list[Span]:
     """The "by" phrase of a passive verb: "was attacked by militiamen"."""
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return _actors(agents[0]) if agents else []
+
+
+DASHES = {"-", "--", "—", "–"}
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether a token is in a wire dateline, "NAIROBI (AP) — Kenyan police shot …": a place in capitals
+    at the start of the sentence, up to the first dash."""
+    sent = token.sent
+    first = sent[0]
+    if not (first.is_alpha and first.is_upper and len(first) > 2):
+        return False
+    dash = next((t.i for t in sent[:12] if t.text in DASHES), None)
+    return dash is not None and token.i < dash
 
 
 def _between(token: Token) -> list[Span]:
