@@ -205,3 +205,9 @@ def test_events_context_a_dateline_is_no_actor(nlp):
     record, names = events(nlp, "NAIROBI (AP) — Kenyan police shot dead two protesters in Nairobi on Tuesday, witnesses said.")
     event = by_trigger(record, "shot")
     assert [s.text for s in event.source_spans] == ["Kenyan police"]
+
+
+def test_events_context_its_troops_belong_to_the_one_who_says_so(nlp):
+    record, names = events(nlp, "Pakistan's army said on Monday that its troops had killed 12 militants in a raid.")
+    event = by_trigger(record, "killed")
+    assert [names[i] for i in event.source] == ["Pakistan"]

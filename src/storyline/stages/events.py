@@ -849,13 +849,15 @@ def _antecedents(span: Span, before: list[Event] = ()) -> list:
     doc, root = span.doc, span.root
     word = root.lower_
     if word in FIRST_PERSON:
-        statement = _statement_of(doc, root.idx)
-        speaker = statement.speaker if statement is not None else None
-        return [e for e in doc._.entities or [] if e.id == speaker]
+        return _speaker_of(doc, _statement_of(doc, root.idx))
     if word in THIRD_PERSON:
         return _last_named(doc, root.idx, {"PERSON"}, 1)
     if word in PLURAL_PERSON:  # "Greece and North Macedonia met … They agreed": the doers just before
         return _parties_before(doc, span, before, lambda e: e.source)
+    # "the army said its troops had killed 12 militants": the owner is the one who says so
+    owner = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+    if owner is not None and _speaker_of(doc, _statement_of(doc, root.idx)):
+        return _speaker_of(doc, _statement_of(doc, root.idx))
     pair = any(c.lower_ in ("two", "both") for c in root.children if c.dep_ in ("nummod", "det", "predet", "quantmod"))
     if not pair or root.tag_ not in ("NNS", "NNPS"):
         return []
@@ -863,6 +865,18 @@ def _antecedents(span: Span, before: list[Event] = ()) -> list:
         return _parties_before(doc, span, before, lambda e: e.source + e.target, exactly=2)
     kind = next((k for k in GROUP_TYPES if _lemma(root) in cues()[k]), None)
     return _last_named(doc, span.start_char, GROUP_TYPES[kind], 2) if kind else []
+
+
+def _speaker_of(doc: Doc, statement) -> list:
+    """The entity who makes a statement: its speaker, else the one its source phrase names
+    ("Pakistan's army said" → Pakistan)."""
+    if statement is None:
+        return []
+    if statement.speaker:
+        return [e for e in doc._.entities or [] if e.id == statement.speaker]
+    span = doc.char_span(statement.source.start, statement.source.end, alignment_mode="expand") if statement.source else None
+    named = [entity_at(doc, t) for t in span or []]
+    return [e for e in named if e is not None][:1]
 
 
 def _parties_before(doc: Doc, span: Span, before: list[Event], parties, exactly: int | None = None) -> list:
