@@ -1,7 +1,8 @@
 """The events gate on our own held-out PLOVER-style sentences (tests/data/plover_heldout.json).
 
-The sentences were written blind to the events lexicon; the floors are the scores measured on them with
-the lexicon frozen (2026-11-26). The events stage must not be tuned on their errors.
+The sentences were written blind to the events lexicon and first scored with the lexicon frozen
+(2026-11-26: category 0.623, source 0.729, target 0.620, mode 0.483, over-generation 0.042, the figure to
+quote); the floors follow the scores measured since. The events stage must not be tuned on their errors.
 """
 
 from __future__ import annotations
