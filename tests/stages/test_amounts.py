@@ -94,3 +94,13 @@ def test_amounts_garbled_number_has_no_value(nlp):
     assert record.article.text.startswith("Exports")
     doc = nlp("It was 1.979.0 mln.")
     assert _value(doc[2:4]) is None
+
+
+def test_amounts_a_singular_scale_word_after_a_number_multiplies(nlp):
+    amount = only(nlp, "Police detained around two dozen activists on Friday.")
+    assert (amount.text, amount.value, amount.approx, amount.object) == ("around two dozen", 24.0, True, "activists")
+
+
+def test_amounts_a_verb_particle_is_no_bound(nlp):
+    amount = only(nlp, "The rebels handed over three hostages to the Red Cross.")
+    assert (amount.text, amount.value, amount.approx) == ("three", 3.0, False)

@@ -117,6 +117,10 @@ def _is_number(token: Token) -> bool:
     return word in _number_words() and _number_words()[word][1] == "scale" and token.tag_ == "NNS"
 
 
+def _is_scale(token: Token) -> bool:
+    return _number_words().get(token.lower_, (0.0, ""))[1] == "scale"
+
+
 def _number_runs(doc: Doc) -> list[tuple[int, int]]:
     timed = _time_tokens(doc)
     runs: list[tuple[int, int]] = []
@@ -126,7 +130,8 @@ def _number_runs(doc: Doc) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and _is_number(doc[j]) and doc[j].lower_ in _number_words() and _value(doc[i : j + 1]) is not None:
+        # "two dozen": the scale word after a number is singular ("dozen", "hundred")
+        while j < len(doc) and (_is_number(doc[j]) or _is_scale(doc[j])) and doc[j].lower_ in _number_words() and _value(doc[i : j + 1]) is not None:
             j += 1
         if not (set(range(i, j)) & timed) or _counts_a_thing(doc, j):
             runs.append((i, j))
@@ -197,6 +202,8 @@ def _approx(doc: Doc, start: int, span_start: int) -> tuple[bool, int]:
     before = [t.lower_ for t in doc[max(0, span_start - 3) : span_start]]
     for phrase in approx_phrases:
         if tuple(before[-len(phrase) :]) == phrase and len(before) >= len(phrase):
+            if doc[span_start - 1].dep_ == "prt":
+                continue  # a verb's particle, not a bound: "handed over three hostages"
             return True, span_start - len(phrase)
     return False, span_start
 

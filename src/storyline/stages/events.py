@@ -65,7 +65,9 @@ VISIT = {"visit", "arrive", "trip"}
 # dependency links along which a candidate is part of the event above it (step 2); conjoined and
 # relative clauses are events of their own
 SPLIT_DEPS = {"conj", "relcl", "advcl", "parataxis"}
-BACKGROUND_MARKS = {"if", "unless", "after", "before", "since", "as", "while", "until", "whether", "once", "when"}
+# "as"/"while" clauses are not among them: they tell what happens at the same time, a real event
+# ("police fired tear gas as thousands marched")
+BACKGROUND_MARKS = {"if", "unless", "after", "before", "since", "until", "whether", "once", "when"}
 STATUS_ORDER = ("negated", "hypothetical", "planned", "ongoing")
 DEMAND_MODALS = {"must", "should"}
 INTENT_VERBS = {"vow", "pledge", "promise", "swear"}
@@ -107,6 +109,22 @@ def mode_cues() -> dict[str, dict[str, str]]:
     for category, lemma, mode in table("plover_modes.tsv"):
         found.setdefault(category, {})[lemma] = mode
     return found
+
+
+@cache
+def _known() -> frozenset[str]:
+    return frozenset(lemma for lemma, _ in lexicon()) | frozenset().union(*cues().values())
+
+
+def _lemma(token: Token) -> str:
+    """The token's lemma, repaired where the lemmatizer cut a verb's "e" with its ending ("staged" →
+    "stag"): a known word that the form spells out ("stage") wins."""
+    lemma = token.lemma_.lower()
+    if token.tag_ in ("VBD", "VBN", "VBZ", "VBG") and lemma not in _known():
+        fuller = lemma + "e"
+        if token.lower_.startswith(fuller) and fuller in _known():
+            return fuller
+    return lemma
 
 
 def plover_category(event: Event) -> str:
@@ -153,7 +171,7 @@ class EventStage:
         events: list[Event] = []
         for sent in doc.sents:
             for found in find_events(sent):
-                events.append(_to_event(doc, found, len(events)))
+                events.append(_to_event(doc, found, events))
         events = _merge_mentions(events)
         _attach_amounts(doc, events)
         doc._.events = [e.model_copy(update={"id": f"EV{i + 1}"}) for i, e in enumerate(events)]
@@ -165,20 +183,24 @@ def match_trigger(token: Token) -> Entry | None:
     pos = POS.get(token.pos_)
     if pos is None or (pos == "V" and token.dep_ in ("amod", "compound")):
         return None
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     # the words around the trigger: its modifiers, its object's ("withdraw their peacekeeping force"),
     # its head ("opened fire")
     near = list(token.children) + [g for c in token.children if c.dep_ in ("dobj", "prep", "pobj") for g in c.children]
-    modifiers = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
-    modifiers.add(token.head.lemma_.lower())
+    # what a measure holds: "handed over 700 kg of medicine"
+    near += [g for t in near if t.dep_ == "prep" and t.lower_ == "of" for g in t.children if g.dep_ == "pobj"]
+    modifiers = {_lemma(t) for t in near} | {t.lower_ for t in near}
+    modifiers.add(_lemma(token.head))
     # two-word triggers: a verb with its particle or preposition ("call off", "hand over", "set fire")
     for child in token.children:
         if child.dep_ in ("prt", "prep", "dobj", "compound", "amod"):
-            rows = lexicon().get((f"{lemma} {child.lemma_.lower()}", pos)) or lexicon().get(
-                (f"{child.lemma_.lower()} {lemma}", pos)
+            rows = lexicon().get((f"{lemma} {_lemma(child)}", pos)) or lexicon().get(
+                (f"{_lemma(child)} {lemma}", pos)
             )
-            if rows:
-                return rows[0]
+            # a two-word row with a `with` condition needs it too ("hand over food" AID, "hand over hostages" RETREAT)
+            for entry in rows or ():
+                if not entry.needs or entry.needs & modifiers:
+                    return entry
     for key in ((lemma, pos), (token.lower_, pos)):
         for entry in lexicon().get(key, ()):
             if not entry.needs or entry.needs & modifiers:
@@ -197,9 +219,18 @@ def find_events(sent: Span) -> list[_Found]:
         frame = _frame(sent.doc[i])
         if frame is not None and frame.i != i:
             light.setdefault(frame.i, i)
+    # "ordered patrols by police": a light verb that is a trigger of its own ("ordered": REQUEST)
+    # codes the event its object names (MOBILIZE); the verb stays the trigger. Not an agreement:
+    # signing or reaching one is the verb's act (PLOVER SUPPORT covers signing formal agreements)
+    for verb, noun in light.items():
+        if verb in candidates and sent.doc[noun].dep_ in OBJECTS and _lemma(sent.doc[verb]) in cues()["light"]:
+            if candidates[noun].category != "AGREE":
+                candidates[verb] = candidates[noun]
     found = []
     for i, entry in sorted(candidates.items()):
         token = sent.doc[i]
+        if _speaker(token):
+            continue
         if _governed_by_candidate(token, set(candidates), {verb for verb, noun in light.items() if noun != i}):
             continue
         if _background(token):
@@ -213,15 +244,20 @@ def find_events(sent: Span) -> list[_Found]:
     return found
 
 
+def _speaker(token: Token) -> bool:
+    """"UN arms inspectors said they needed more time": a noun that says something names people, not an event."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in SUBJECTS and _lemma(token.head) in cues()["reporting"]
+
+
 def _natural(frame: Token) -> bool:
     """"Floods have killed at least 76 people": a hazard as subject makes no political event."""
     subjects = [c for c in frame.children if c.dep_ in SUBJECTS] if frame.pos_ != "NOUN" else []
-    return any(s.lemma_.lower() in words("hazards.txt") for s in subjects)
+    return any(_lemma(s) in words("hazards.txt") for s in subjects)
 
 
 def _forecast(token: Token, candidates: dict[int, Entry]) -> bool:
     """"warned that heavy rains were expected" is a forecast; "warned that police will … " a threat."""
-    if token.lemma_.lower() not in cues()["warning"]:
+    if _lemma(token) not in cues()["warning"]:
         return False
     for child in token.children:
         if child.dep_ == "xcomp" or any(t.i in candidates for t in child.subtree if t.i != token.i):
@@ -236,14 +272,14 @@ def _add_demands(sent: Span, candidates: dict[int, Entry]) -> None:
     for token in sent:
         modal = any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in token.children)
         head = token.head
-        if modal and token.dep_ == "ccomp" and head.lemma_.lower() in cues()["reporting"] and head.i not in candidates:
+        if modal and token.dep_ == "ccomp" and _lemma(head) in cues()["reporting"] and head.i not in candidates:
             candidates[head.i] = Entry("REQUEST", None, frozenset())
 
 
 def _intent(token: Token, entry: Entry, candidates: dict[int, Entry]) -> Entry:
     """Readiness or a vow to do harm is a threat: "prepared to impose martial law", "vowed to fight";
     a threat takes its mode from what it threatens ("threatened to shell Iraqi towns": violence)."""
-    intent = entry.category == "AGREE" and (token.pos_ == "ADJ" or token.lemma_.lower() in INTENT_VERBS)
+    intent = entry.category == "AGREE" and (token.pos_ == "ADJ" or _lemma(token) in INTENT_VERBS)
     if not intent and not (entry.category == "THREATEN" and entry.mode is None):
         return entry
     queue = [c for c in token.children if c.dep_ not in SPLIT_DEPS | SUBJECTS]
@@ -291,7 +327,8 @@ def _background(token: Token) -> bool:
         return False
     if token.dep_ == "relcl":
         return True
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in token.children)
+    # the parser makes "when" an adverb, not a marker: "killed 23 people when they blew themselves up"
+    return token.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS for c in token.children)
 
 
 def _adjunct(verb: Token) -> bool:
@@ -308,24 +345,28 @@ def _frame(token: Token) -> Token | None:
         if token.dep_ != "acl":
             return token
         # "issued a statement condemning the attack": the statement's issuer condemns
-        if head.dep_ in OBJECTS and head.head.lemma_.lower() in cues()["light"] and match_trigger(head) is None:
+        if head.dep_ in OBJECTS and _lemma(head.head) in cues()["light"] and match_trigger(head) is None:
             return head.head
         return None  # a reduced relative describes its noun: "property seized by the army"
     if token.dep_ == "ROOT":
         return token
-    if token.dep_ in OBJECTS | {"nsubjpass"} and head.lemma_.lower() in cues()["light"] | cues()["mediator"]:
+    if token.dep_ in OBJECTS | {"nsubjpass"} and _lemma(head) in cues()["light"] | cues()["mediator"]:
         return head  # "held talks", "facilitating indirect negotiations"
     if token.dep_ in SUBJECTS | {"nsubjpass"}:
         return token  # "negotiations … persisted", "the deal could include"
-    if token.dep_ in ("compound", "amod", "nmod") and head.dep_ in OBJECTS and head.head.lemma_.lower() in cues()["light"]:
+    if token.dep_ in ("compound", "amod", "nmod") and head.dep_ in OBJECTS and _lemma(head.head) in cues()["light"]:
         return head.head  # "undertook a mediation mission"
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cues()["measure"]:
+    if token.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in cues()["measure"]:
         return _frame(head.head)  # "exploded a series of bombs", "launched 10 days of war games"
-    if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in cues()["light"]:
+    if token.dep_ == "pobj" and head.lower_ == "in" and _lemma(head.head) in cues()["light"]:
         return head.head  # "engaged in ethnic cleansing"
     if token.dep_ == "conj":
         return _frame(_conj_root(token))
     if token.dep_ == "appos":
+        return token
+    # a clause the parser could not attach to the reporting verb: "Russia's attack on a hospital
+    # killed 12 people, officials said" (attack: dep of said)
+    if token.dep_ in ("dep", "ccomp") and _lemma(head) in cues()["reporting"]:
         return token
     return None
 
@@ -340,21 +381,27 @@ def _conj_root(token: Token) -> Token:
 def _find_actors(event: _Found) -> None:
     trigger, frame = event.trigger, event.frame
     if frame.i != trigger.i:  # a light verb: its subject does the event
-        if frame.lemma_.lower() in cues()["mediator"] and _between(trigger):
+        if _lemma(frame) in cues()["mediator"] and _between(trigger):
             event.mediator = _subject(frame)
         else:
-            event.source = _subject(frame)
+            # "Sanctions were imposed on … by the European Union": the light verb's agent
+            event.source = _subject(frame) or _agent(frame)
     passive = [c for c in trigger.children if c.dep_ == "nsubjpass"] if trigger.pos_ == "VERB" else []
+    if passive and _lemma(trigger) in cues()["stance"] and not any(c.dep_ == "agent" for c in trigger.children):
+        event.source = event.source or _actors(passive[0])  # "Israel is opposed to French mediation"
+        passive = []
     if trigger.pos_ in ("VERB", "ADJ") and not event.source:
         if passive:  # "a camp was attacked by militiamen"
-            agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            event.source = _actors(agents[0]) if agents else []
+            # "a peace deal between the army and the RSF was signed": the parties of the deal
+            event.source = _agent(trigger) or _between(passive[0])
         else:
             event.source = _subject(trigger)
     # modifiers of an event noun: "Israel's military operation"; "U.S. forces joined Israeli strikes"
     if trigger.pos_ in ("NOUN", "PROPN"):
         owners = [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound", "nmod") and _owner(c)]
         event.source = event.source + [_phrase(o) for o in owners[:1] if not any(o.i in range(s.start, s.end) for s in event.source)]
+    # "our goal is freeing the hostages": the one whose goal it is acts
+    event.source = [_owner_of_goal(s) for s in event.source if _lemma(s.root) not in cues()["goal"] or _owner_of_goal(s)]
     event.source = _resolve_pronouns(event.source, frame)
     # "negotiations between Israel and Hamas": each side acts on the other; the subject of a light
     # verb stays the source ("the emir launched a mediation effort between the Emirates and …")
@@ -364,11 +411,13 @@ def _find_actors(event: _Found) -> None:
             event.source = between
         event.target = list(between)
     if not event.target and passive:
-        event.target = _actors(passive[0])
+        event.target = _between(passive[0]) or _actors(passive[0])
     if not event.target:
         event.target = _targets(event)
+    if not event.target and event.entry.category == "THREATEN":
+        event.target = _condition_subject(trigger)
     places = _places(trigger) or (_places(frame) if frame.i != trigger.i else [])
-    if places and not event.target and trigger.lemma_.lower() in VISIT:
+    if places and not event.target and _lemma(trigger) in VISIT:
         event.target = places  # "arrived in Amman": the visit is to Amman
     else:
         event.location = places
@@ -404,6 +453,17 @@ def _targets(event: _Found) -> list[Span]:
     return fallback
 
 
+def _condition_subject(trigger: Token) -> list[Span]:
+    """"threatened to strike unless Israel rescinded the annexation": a threat is aimed at the one
+    whose act it is conditioned on."""
+    for token in trigger.subtree:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS and _is_actor(c) and c.lower_ not in PRONOUNS]
+            if subjects:
+                return _actors(subjects[0])
+    return []
+
+
 def _named(spans: list[Span]) -> bool:
     return any(entity_at(span.doc, t) is not None for span in spans for t in span)
 
@@ -415,7 +475,13 @@ def _direct_targets(node: Token, root: bool, trigger: Token) -> list[list[Span]]
         if not root and node.dep_ == "ccomp":
             subjects = [c for c in node.children if c.dep_ in SUBJECTS and _is_actor(c) and c.lower_ not in PRONOUNS]
             found.extend(_actors(s) for s in subjects[:1])
-        objects = [c for c in node.children if c.dep_ in ("dobj", "dative") and _is_actor(c) and c.i != trigger.i]
+        # the parser may hang a long titled name on the verb as a clause: "met Egyptian intelligence
+        # chief Hassan Rashad" (Rashad: advcl)
+        objects = [
+            c for c in node.children
+            if (c.dep_ in ("dobj", "dative") or c.dep_ in ("advcl", "npadvmod") and c.pos_ == "PROPN" and c.i > node.i)
+            and _is_actor(c) and c.i != trigger.i
+        ]
         found.extend(_actors(o) for o in objects[:1])
         found.append(_prep_actors(node, TARGET_PREPS - {"of"}))
         if not root:  # "the demonstration staged by students"
@@ -443,10 +509,18 @@ def _resolve_pronouns(spans: list[Span], frame: Token) -> list[Span]:
         if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp") or node.head.i == node.i:
             return spans
         node = node.head
-        if node.lemma_.lower() in cues()["reporting"]:
+        if _lemma(node) in cues()["reporting"]:
             speaker = _subject(node)
             return speaker or spans
     return spans
+
+
+def _owner_of_goal(span: Span) -> Span | None:
+    """"Our goal" → "Our"; "the government's priority" → "the government's"; a span that is no goal is kept."""
+    if _lemma(span.root) not in cues()["goal"]:
+        return span
+    owners = [c for c in span.root.children if c.dep_ == "poss"]
+    return span.doc[owners[0].left_edge.i : owners[0].i + 1] if owners else None
 
 
 def _same(span: Span, others: list[Span]) -> bool:
@@ -456,7 +530,7 @@ def _same(span: Span, others: list[Span]) -> bool:
 def _subject(verb: Token) -> list[Span]:
     """The subject of a verb, or of the verb it depends on ("was scheduled to meet", "which … facilitating")."""
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not _in_dateline(c)]
         if subjects:
             subject = subjects[0]
             if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -471,6 +545,26 @@ def _subject(verb: Token) -> list[Span]:
             return _actors(verb.head)
         break
     return []
+
+
+def _agent(verb: Token) -> list[Span]:
+    """The "by" phrase of a passive verb: "was attacked by militiamen"."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return _actors(agents[0]) if agents else []
+
+
+DASHES = {"-", "--", "—", "–"}
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether a token is in a wire dateline, "NAIROBI (AP) — Kenyan police shot …": a place in capitals
+    at the start of the sentence, up to the first dash."""
+    sent = token.sent
+    first = sent[0]
+    if not (first.is_alpha and first.is_upper and len(first) > 2):
+        return False
+    dash = next((t.i for t in sent[:12] if t.text in DASHES), None)
+    return dash is not None and token.i < dash
 
 
 def _between(token: Token) -> list[Span]:
@@ -488,7 +582,8 @@ def _prep_actors(token: Token, preps: set[str], places_only: bool = False) -> li
     # a particle may carry the verb's preposition: "kidnapped up to 16 advisers"
     children = list(token.children) + [g for c in token.children if c.dep_ == "prt" for g in c.children]
     for child in children:
-        if child.dep_ != "prep" or child.lower_ not in preps:
+        # the parser may call "to" a dative: "providing intelligence to Macedonia"
+        if child.dep_ not in ("prep", "dative") or child.pos_ != "ADP" and child.dep_ == "dative" or child.lower_ not in preps:
             continue
         for pobj in (g for g in child.children if g.dep_ == "pobj"):
             if places_only:
@@ -539,8 +634,8 @@ def _phrase(head: Token) -> Span:
 
 def _owner(token: Token) -> bool:
     """A modifier of an event noun that names who does it: "Israeli strikes", "his meeting"."""
-    if token.pos_ == "PRON":
-        return token.dep_ == "poss" and _entity_of(token) is not None
+    if token.pos_ == "PRON":  # "his meeting with Trump": "his" refers back (see _antecedents)
+        return token.dep_ == "poss" and (_entity_of(token) is not None or token.lower_ in FIRST_PERSON | THIRD_PERSON)
     return _entity_of(token) is not None and _entity_of(token).type in ("PERSON", "ORG", "GPE", "NORP")
 
 
@@ -571,7 +666,7 @@ def _is_actor(token: Token) -> bool:
     ]
     if any(entity_at(token.doc, t) is not None for n in near for t in (n, *n.lefts)):
         return True
-    return token.lemma_.lower() in words("actor_nouns.txt") or token.lower_ in words("actor_nouns.txt")
+    return _lemma(token) in words("actor_nouns.txt") or token.lower_ in words("actor_nouns.txt")
 
 
 # 4. mode
@@ -585,15 +680,18 @@ def _mode(found: _Found) -> str | None:
     # facilitating …, met officials" is no third-party meeting)
     skip = {t.i for c in found.trigger.children if c.dep_ in SUBJECTS | SPLIT_DEPS | {"acl", "ccomp", "nsubjpass"} for t in c.subtree}
     near = [t for t in found.trigger.subtree if t.i not in skip]
-    # the instrument may be the subject: "Ukrainian drones struck a refinery"
-    near += [c for c in found.frame.children if c.dep_ in SUBJECTS]
+    # the instrument may be the subject or the agent: "Ukrainian drones struck a refinery", "suicide
+    # bombers killed 23", "killed by an improvised explosive device" (the subject's words up to its head,
+    # not "a bombing near the town of …")
+    for doer in (c for c in found.frame.children if c.dep_ in SUBJECTS | {"agent"}):
+        near += [t for t in doer.subtree if t.i <= doer.i or doer.dep_ == "agent"]
     node = found.trigger
     for _ in range(3):  # the words just above the trigger: "aerial conflict in which … joined strikes"
         node = node.head
         near.extend(node.children)
         near.append(node)
     for token in near:
-        mode = table_.get(token.lemma_.lower())
+        mode = table_.get(_lemma(token))
         if mode:
             return mode
     return None
@@ -613,21 +711,48 @@ def _status(found: _Found) -> str | None:
         chain.append(node)
     words_: set[str] = set()
     for token in chain:
-        words_.add(token.lemma_.lower())
+        words_.add(_lemma(token))
         for child in token.children:
             if child.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "acomp", "amod", "det"):
-                words_.add(child.lemma_.lower())
+                words_.add(_lemma(child))
                 words_.add(child.lower_)
-    words_.discard(found.trigger.lemma_.lower())
+    words_.discard(_lemma(found.trigger))
     for status in STATUS_ORDER:
         cue = {"negated": "negation"}.get(status, status)
         if words_ & kinds[cue]:
             seen.add(status)
+    if _aimed(found.trigger):
+        seen.add("planned")
     return next((s for s in STATUS_ORDER if s in seen), None)
 
 
+def _aimed(trigger: Token) -> bool:
+    """Whether the event is only aimed at: under a goal word ("efforts to secure the release",
+    "kept working to secure a ceasefire"), with a goal as its subject ("our goal is freeing the
+    hostages"), listed after a goal ("unfinished business: freeing all our hostages"), or the object
+    of a to-infinitive of purpose ("was in Juba to secure a deal")."""
+    goal = cues()["goal"]
+    if any(c.dep_ in SUBJECTS and _lemma(c) in goal for c in trigger.children):
+        return True
+    before = trigger.left_edge.i - 1
+    if before >= trigger.sent.start and trigger.doc[before].text == ":":
+        if any(_lemma(t) in goal for t in trigger.doc[max(trigger.sent.start, before - 6) : before]):
+            return True
+    node = trigger
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ in ("conj", "relcl", "parataxis", "ccomp"):
+            return False
+        head = node.head
+        if _lemma(head) in goal and node.dep_ not in ("compound", "amod", "nmod"):
+            return True  # not "a mediation effort": the effort is the mediation
+        if node.i != trigger.i and node.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children):
+            return True  # the object of a purpose: "to secure a deal"
+        node = head
+    return False
+
+
 # building the Event
-def _to_event(doc: Doc, found: _Found, index: int) -> Event:
+def _to_event(doc: Doc, found: _Found, before: list[Event]) -> Event:
     trigger = found.trigger
     span = doc[trigger.i : trigger.i + 1]
     statement = _statement_of(doc, trigger.idx)
@@ -637,18 +762,20 @@ def _to_event(doc: Doc, found: _Found, index: int) -> Event:
         time = _event_time(doc, found)
         if time is not None:
             date, date_source = time.value, "time"
-    if date is None and statement is not None and statement.time:
+    # a plan, a possibility or a refusal did not happen on the day it was spoken of ("said on Monday
+    # that Kyiv would not attend the talks")
+    if date is None and statement is not None and statement.time and status not in PLANS | {"negated"}:
         value = next((t.value for t in doc._.times or [] if t.id == statement.time), None)
         if value:
             date, date_source = value, "statement"
     sent = trigger.sent
     return Event(
-        id=f"EV{index + 1}",
+        id=f"EV{len(before) + 1}",
         type=found.entry.category,
         mode=_mode(found),
         trigger=_text_span(span),
-        source=_ids(found.source),
-        target=_ids(found.target),
+        source=_ids(found.source, before),
+        target=_ids(found.target, before),
         mediator=_ids(found.mediator),
         source_spans=[_text_span(s) for s in found.source],
         target_spans=[_text_span(s) for s in found.target],
@@ -687,7 +814,7 @@ def _statement_of(doc: Doc, char: int):
     return None
 
 
-def _ids(spans: list[Span]) -> list[str]:
+def _ids(spans: list[Span], before: list[Event] = ()) -> list[str]:
     ids: list[str] = []
     for span in spans:
         head = entity_at(span.doc, span.root)
@@ -698,11 +825,100 @@ def _ids(spans: list[Span]) -> list[str]:
             found = [head]
         else:  # "Ukrainian and Russian delegations": each named modifier
             found = [entity_at(span.doc, t) for t in inside if t.i < span.root.i] or []
-            found = [e for e in found if e is not None] or [entity_at(span.doc, t) for t in inside][:1]
+            # "the prime ministers of Greece and North Macedonia": each one named in the of-phrase
+            found = [e for e in found if e is not None] or [e for t in inside if (e := entity_at(span.doc, t)) is not None]
+            if not any(found):
+                found = _antecedents(span, before)
         for entity in found:
             if entity is not None and entity.id not in ids:
                 ids.append(entity.id)
     return ids
+
+
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+THIRD_PERSON = {"he", "him", "his", "she", "her"}
+PLURAL_PERSON = {"they", "them", "their"}
+GROUP_TYPES = {"people": {"PERSON"}, "states": {"GPE"}}
+
+
+def _antecedents(span: Span, before: list[Event] = ()) -> list:
+    """The entities an actor phrase refers back to: "we" in a quote is its speaker; "he"/"she" the
+    last person named; "the two leaders", "both countries" the last two people (countries) named,
+    in this sentence or the two before ("Kenya's president met Uganda's. The two leaders discussed …");
+    "both sides" the two parties of the event just before, when it has two named ones."""
+    doc, root = span.doc, span.root
+    word = root.lower_
+    if word in FIRST_PERSON:
+        return _speaker_of(doc, _statement_of(doc, root.idx))
+    if word in THIRD_PERSON:
+        return _last_named(doc, root.idx, {"PERSON"}, 1)
+    if word in PLURAL_PERSON:  # "Greece and North Macedonia met … They agreed": the doers just before
+        return _parties_before(doc, span, before, lambda e: e.source)
+    # "the army said its troops had killed 12 militants": the owner is the one who says so
+    owner = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+    if owner is not None and _speaker_of(doc, _statement_of(doc, root.idx)):
+        return _speaker_of(doc, _statement_of(doc, root.idx))
+    pair = any(c.lower_ in ("two", "both") for c in root.children if c.dep_ in ("nummod", "det", "predet", "quantmod"))
+    if not pair or root.tag_ not in ("NNS", "NNPS"):
+        return []
+    if _lemma(root) in cues()["sides"]:
+        return _parties_before(doc, span, before, lambda e: e.source + e.target, exactly=2)
+    kind = next((k for k in GROUP_TYPES if _lemma(root) in cues()[k]), None)
+    return _last_named(doc, span.start_char, GROUP_TYPES[kind], 2) if kind else []
+
+
+def _speaker_of(doc: Doc, statement) -> list:
+    """The entity who makes a statement: its speaker, else the one its source phrase names
+    ("Pakistan's army said" → Pakistan)."""
+    if statement is None:
+        return []
+    if statement.speaker:
+        return [e for e in doc._.entities or [] if e.id == statement.speaker]
+    span = doc.char_span(statement.source.start, statement.source.end, alignment_mode="expand") if statement.source else None
+    named = [entity_at(doc, t) for t in span or []]
+    return [e for e in named if e is not None][:1]
+
+
+def _parties_before(doc: Doc, span: Span, before: list[Event], parties, exactly: int | None = None) -> list:
+    """The parties of the event just before, in this sentence or the two before, when it has two or
+    more (``exactly`` that many, if given)."""
+    last = before[-1] if before else None
+    if last is None:
+        return []
+    ids = list(dict.fromkeys(parties(last)))
+    starts = [s.start_char for s in doc.sents]
+    near = sum(last.sentence.start < c <= span.start_char for c in starts) <= 2
+    enough = len(ids) == exactly if exactly else len(ids) >= 2
+    entities = {e.id: e for e in doc._.entities or []}
+    return [entities[i] for i in ids if i in entities] if near and enough else []
+
+
+def _last_named(doc: Doc, before: int, types: set[str], count: int) -> list:
+    """The ``count`` distinct entities of ``types`` named last before a character, within three sentences."""
+    sents = [s for s in doc.sents if s.start_char < before]
+    window = sents[-3].start_char if len(sents) >= 3 else 0
+    mentions = sorted(
+        ((m.start, e) for e in doc._.entities or [] for m in e.mentions
+         if window <= m.start and m.end <= before and (e.type in types or _names_a_person(doc, m, types))),
+        key=lambda pair: -pair[0],
+    )
+    found: list = []
+    for _, entity in mentions:
+        if entity not in found:
+            found.append(entity)
+        if len(found) == count:
+            return found
+    return []
+
+
+def _names_a_person(doc: Doc, mention, types: set[str]) -> bool:
+    """"the Bolivian president": a nationality or country that qualifies a word for a person stands for
+    that person when people are looked for."""
+    if "PERSON" not in types:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    head = span.root.head if span is not None else None
+    return head is not None and head.pos_ == "NOUN" and _lemma(head) in cues()["people"]
 
 
 def _under_of(token: Token, root: Token) -> bool:
@@ -738,11 +954,18 @@ def _same_occurrence(a: Event, b: Event) -> bool:
     if a.date_source == b.date_source == "time" and a.date != b.date:
         return False
     pa, pb = set(a.source) | set(a.target), set(b.source) | set(b.target)
-    if a.sentence == b.sentence and (pa <= pb or pb <= pa):
+    if a.sentence == b.sentence and (pa <= pb or pb <= pa) and not _other_doers(a, b):
         return True  # "met … the meeting" in one sentence
     if a.mode != b.mode:
         return False  # a visit to the Capitol is not the meeting with Trump
     return bool(pa) and bool(pb) and (pa <= pb or pb <= pa)
+
+
+def _other_doers(a: Event, b: Event) -> bool:
+    """"Soldiers shelled the town while rebels attacked the airport": each its own doer, two events."""
+    spans_a = {(s.start, s.end) for s in a.source_spans}
+    spans_b = {(s.start, s.end) for s in b.source_spans}
+    return bool(spans_a) and bool(spans_b) and not spans_a & spans_b and not set(a.source) & set(b.source)
 
 
 def _merged(a: Event, b: Event) -> Event:
