@@ -96,6 +96,12 @@ def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
 
 
 @cache
+def trigger_words() -> frozenset[str]:
+    """Every word of every trigger, the two of "call off" included."""
+    return frozenset(word for lemma, _ in lexicon() for word in lemma.split())
+
+
+@cache
 def cues() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     for kind, lemma in table("event_cues.tsv"):
@@ -184,6 +190,8 @@ def match_trigger(token: Token) -> Entry | None:
     if pos is None or (pos == "V" and token.dep_ in ("amod", "compound")):
         return None
     lemma = _lemma(token)
+    if lemma not in trigger_words() and token.lower_ not in trigger_words():
+        return None  # most tokens: no row names them, alone or in a two-word trigger
     # the words around the trigger: its modifiers, its object's ("withdraw their peacekeeping force"),
     # its head ("opened fire")
     near = list(token.children) + [g for c in token.children if c.dep_ in ("dobj", "prep", "pobj") for g in c.children]
@@ -270,9 +278,11 @@ def _forecast(token: Token, candidates: dict[int, Entry]) -> bool:
 def _add_demands(sent: Span, candidates: dict[int, Entry]) -> None:
     """"Russia said that Sudan must return the helicopter": saying someone must act is a REQUEST."""
     for token in sent:
+        if token.dep_ != "ccomp":
+            continue
         modal = any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in token.children)
         head = token.head
-        if modal and token.dep_ == "ccomp" and _lemma(head) in cues()["reporting"] and head.i not in candidates:
+        if modal and _lemma(head) in cues()["reporting"] and head.i not in candidates:
             candidates[head.i] = Entry("REQUEST", None, frozenset())
 
 
