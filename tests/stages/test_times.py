@@ -217,3 +217,55 @@ def test_times_an_agreed_meeting_lies_ahead(nlp):
 def test_times_shift_past_the_calendar_has_no_value(nlp):
     doc = nlp(_doc(nlp, "Geologists said the rock formed 230,000,000 years ago and 9,000 centuries earlier."))
     assert [(t.text, t.value) for t in doc._.times] == [("230,000,000 years ago", None), ("9,000 centuries earlier", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        # a present perfect looks back, also in the progressive
+        ("Police have been searching for the driver since Oct. 23.", "2025-05-06", ("Oct. 23", "DATE", "2024-10-23", None)),
+        # a reduced relative clause tells of the past
+        ("The index sits close to the peak reached on Aug. 6.", "2025-02-06", ("Aug. 6", "DATE", "2024-08-06", None)),
+        # a participle clause under a past verb
+        ("The stock has swung widely, climbing to $40 from $29 in March.", "2025-10-30", ("March", "DATE", "2025-03", None)),
+        # "were to" looks ahead from a past moment: the nearest Friday to a Saturday DCT
+        ("Among the countries to sign the pact on Friday were Chile and Peru.", "2025-07-12", ("Friday", "DATE", "2025-07-11", None)),
+    ],
+)
+def test_times_tense_of_perfects_participles_and_past_plans(nlp, sentence, dct, expected):
+    assert expected in times(nlp, sentence, date=dct)
+
+
+def test_times_expression_before_that_clause_takes_the_outer_verb(nlp):
+    from spacy.tokens import Doc
+
+    from storyline.stages.times import tense_at
+
+    # a parse that wrongly hangs "on Thursday" under the clause that only starts at "that"
+    words = ["Leaders", "warned", "on", "Thursday", "that", "strikes", "could", "do", "harm"]
+    heads = [1, 1, 7, 2, 7, 7, 7, 1, 7]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "mark", "nsubj", "aux", "ccomp", "dobj"]
+    tags = ["NNS", "VBD", "IN", "NNP", "IN", "NNS", "MD", "VB", "NN"]
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "SCONJ", "NOUN", "AUX", "VERB", "NOUN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    start = doc[3].idx
+    assert tense_at(doc, start, start + len("Thursday")) == "past"
+
+
+FINANCIAL_REPORT = ("Acme said third-quarter profit rose 5%. Analysts expect the gains to continue through the "
+                    "second quarter of 2026. In the year-ago period, Acme earned $5 million. For the nine "
+                    "months, profit rose 8% from a year earlier. Net for the year-earlier nine months included "
+                    "a gain.")
+
+
+def test_times_year_earlier_follows_the_reported_period(nlp):
+    got = times(nlp, FINANCIAL_REPORT, date="2025-10-28")
+    # a forecast quarter is not the period compared with; the nine months are compared as a year
+    assert ("the year-ago period", "DATE", "2024-Q3", None) in got
+    assert ("a year earlier", "DATE", "2024", None) in got
+    assert ("the year-earlier nine months", "DURATION", "P9M", None) in got
+
+
+def test_times_comparable_year_ago_quarter(nlp):
+    got = times(nlp, "Sales rose in the third quarter from the comparable year-ago quarter.", date="2025-10-28")
+    assert ("the comparable year-ago quarter", "DATE", "2024-Q3", None) in got

@@ -310,8 +310,22 @@ def n_part(m, ctx):
     year, relative = _year_of_part(m, ctx, (n - 1) * 12 // parts + 1)
     value = f"{year:04d}-{code}{n}" if year else f"XXXX-{code}{n}"
     if code == "Q":
-        ctx.reference_quarter = value
+        note_quarter(ctx, value, m.start(), m.end())
     return Found("DATE", value, relative=relative)
+
+
+def note_quarter(ctx: Context, value: str, start: int, end: int) -> None:
+    """Make ``value`` the quarter that "a year earlier" compares with, unless it is a forecast: results
+    are reported for quarters gone by, "losses through the third quarter of 1990" or "the trend will
+    continue into the fourth quarter" (said in October) look ahead."""
+    if ctx.dct is not None and value[:4].isdigit() and value[-1].isdigit():
+        year, number = int(value[:4]), int(value[-1])
+        if year > ctx.dct.year:
+            return
+        ended = cal.add_months(date(year, 3 * number - 2, 1), 3) <= ctx.dct
+        if not ended and ctx.tense(start, end) == "future":
+            return
+    ctx.reference_quarter = value
 
 
 def n_q(m, ctx):
@@ -319,7 +333,7 @@ def n_q(m, ctx):
     if m["year"]:
         year = int(m["year"]) if len(m["year"]) == 4 else 2000 + int(m["year"])
         value = f"{year:04d}-Q{n}"
-        ctx.reference_quarter = value
+        note_quarter(ctx, value, m.start(), m.end())
         return Found("DATE", value)
     found = n_part_like(ctx, m, n)
     return found
@@ -328,13 +342,15 @@ def n_q(m, ctx):
 def n_part_like(ctx, m, n):
     year, _ = _year_of_part(m, ctx, (n - 1) * 3 + 1)
     value = f"{year:04d}-Q{n}" if year else f"XXXX-Q{n}"
-    ctx.reference_quarter = value
+    note_quarter(ctx, value, m.start(), m.end())
     return Found("DATE", value, relative=True)
 
 
 def n_rel_quarter(m, ctx):
     """"the latest quarter" (the one before the DCT's), "the current quarter", "the quarter"."""
-    which = (m["which"] or "").lower()
+    which = " ".join((m["which"] or "").lower().split())
+    if which.startswith("comparable"):  # "the comparable (year-ago) quarter": the same quarter a year before
+        which = "year-ago"
     if ctx.dct is None:
         return Found("DATE", None, relative=True)
     d = ctx.dct
@@ -352,7 +368,7 @@ def n_rel_quarter(m, ctx):
         value = _year_earlier(ctx.reference_quarter)
     else:
         value = cal.at_granularity(cal.shift(d, "Q", shift), "Q")
-        ctx.reference_quarter = value
+        note_quarter(ctx, value, m.start(), m.end())
     return Found("DATE", value, relative=True)
 
 
@@ -370,7 +386,11 @@ def n_year_period(m, ctx):
 
 
 def n_year_ago_adj(m, ctx):
-    """"year-earlier", "the year-ago quarter": the same period a year before the reference period."""
+    """"year-earlier", "the year-ago quarter": the same period a year before the reference period;
+    "the year-earlier nine months" is a length, like "the nine months"."""
+    if m["months"]:
+        n = number(m["months"])
+        return Found("DURATION", period(n, "M")) if isinstance(n, float) else None
     if ctx.dct is None:
         return Found("DATE", None, relative=True)
     if ctx.reference_quarter and ctx.reference_quarter[:4].isdigit():
@@ -644,6 +664,10 @@ def n_duration(m, ctx):
         return _ago(m, ctx, n, unit, sign, mod)
     if num_word in ("a", "an", "one", "per") and _after_amount(ctx.text, m.start()):
         return Found("SET", period(1, unit), None)
+    if unit == "M" and m[0][:4].lower() == "the " and not isinstance(n, str) and n < 12:
+        # a reporting period ("for the nine months, profit rose"): "a year earlier" now means that
+        # part of last year, not the quarter discussed before
+        ctx.reference_quarter = None
     return Found("DURATION", period(n, unit), mod)
 
 
@@ -836,7 +860,7 @@ RULES: list[Rule] = [
     Rule("q", re.compile(rf"{B}Q(?P<n>[1-4])(?:{S}(?:FY)?(?P<year>{YEAR}|\d\d(?!\d)))?{E}"), n_q),
     Rule("rel-quarter", _c(rf"{B}(?:(?:the|this|that|its|their){S}(?:(?P<which>latest|current|past|previous|last|most{S}recent|recent|next|coming|year-ago|year-earlier|comparable(?:{S}year-(?:ago|earlier))?){S})?|(?P<which2>last|this|next){S})(?:fiscal{S})?(?:quarter|(?<=latest\s)period)(?!s){E}"), lambda m, c: n_rel_quarter(_Which(m), c)),
     Rule("year-period", _c(rf"{B}the{S}(?P<year>{YEAR}){S}(?P<unit>quarter|period)(?!s){E}"), n_year_period),
-    Rule("year-ago-adj", _c(rf"{B}(?:the{S})?(?:comparable{S})?year[\s-](?:ago|earlier)(?:{S}(?:(?:{ORD}){S})?(?:period|quarter|nine{S}months))?{E}"), n_year_ago_adj),
+    Rule("year-ago-adj", _c(rf"{B}(?:the{S})?(?:comparable{S})?year[\s-](?:ago|earlier)(?:{S}(?:(?:{ORD}){S})?(?:period|quarter|(?P<months>{NUMWORD}|\d+){S}months))?{E}"), n_year_ago_adj),
     Rule("spelled-year", _c(rf"{B}(?:the{S}year{S})?(?P<century>nineteen|twenty|two{S}thousand)(?:[\s-]+(?:and{S})?(?P<rest>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?:oh[\s-]+)?{_ONES}))?{E}"), n_spelled_year),
     # 2. DCT-relative dates
     Rule("weekend", _c(rf"{B}the{S}weekend{E}"), n_weekend),
