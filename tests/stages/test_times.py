@@ -269,3 +269,41 @@ def test_times_year_earlier_follows_the_reported_period(nlp):
 def test_times_comparable_year_ago_quarter(nlp):
     got = times(nlp, "Sales rose in the third quarter from the comparable year-ago quarter.", date="2025-10-28")
     assert ("the comparable year-ago quarter", "DATE", "2024-Q3", None) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The plant closed in January nineteen ninety-seven.", ("January nineteen ninety-seven", "DATE", "1997-01", None)),
+        ("It froze hard in the winter of nineteen ninety-four.", ("the winter of nineteen ninety-four", "DATE", "1994-WI", None)),
+        ("Output fell in the last half of 2019.", ("the last half of 2019", "DATE", "2019-H2", None)),
+        ("Hearings resume the week of March 6.", ("the week of March 6", "DATE", "2026-W10", None)),
+    ],
+)
+def test_times_spelled_years_last_halves_and_weeks_of_a_date(nlp, sentence, expected):
+    assert expected in times(nlp, sentence, date="2025-10-28")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands joined the annual March for Life downtown.",
+        "Funds hold more than a quarter of the market.",
+        "The jobless rate sits near its quarter-century low.",
+    ],
+)
+def test_times_marches_fractions_and_quarter_centuries_are_no_times(nlp, sentence):
+    assert times(nlp, sentence) == []
+
+
+def test_times_two_thousand_years_is_no_year(nlp):
+    got = times(nlp, "The temple stood for two thousand years.")
+    assert not [t for t in got if t[1] == "DATE"], got
+
+
+@pytest.mark.parametrize(
+    "phrase", ["last year's quarter", "the same period last year", "the corresponding period last year"]
+)
+def test_times_last_years_period_is_the_reported_quarter_a_year_before(nlp, phrase):
+    got = times(nlp, f"Profit rose 5% in the third quarter from {phrase}.", date="2025-10-28")
+    assert (phrase, "DATE", "2024-Q3", None) in got

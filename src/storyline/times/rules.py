@@ -87,6 +87,8 @@ NUMBER = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+|{NUMWORD}(?:\s+and
 QUANTITY = rf"(?:{NUMBER}(?:\s*(?:to|or|-|–)\s*{NUMBER})?|{alt('vague')})"
 ZONE = alt("zone")
 REL_DAY = r"(?:yesterday|today|tomorrow|tonight)"
+# a year in words after a month or season, as broadcast transcripts write it: "January nineteen ninety-seven"
+SPELLED_YEAR = rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|oh[\s-]+{_ONES})|two\s+thousand(?:\s+(?:and\s+)?{_ONES})?)"
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -227,6 +229,9 @@ def n_month_year(m, ctx):
     mod = _mod(m, "pos")
     if m["year"]:
         return Found("DATE", f"{int(m['year']):04d}-{month:02d}", mod)
+    if m["spelled"]:
+        year = spelled_year(m["spelled"])
+        return Found("DATE", f"{year:04d}-{month:02d}", mod) if year else None
     shift = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
     return _rel(ctx, "DATE", lambda d: f"{d.year + shift:04d}-{month:02d}", mod)
 
@@ -236,6 +241,18 @@ def n_year(m, ctx):
     if not 1000 <= year <= 2100:
         return None
     return Found("DATE", f"{year:04d}", _mod(m, "pos"))
+
+
+def spelled_year(text: str) -> int | None:
+    """"nineteen ninety-seven" → 1997, "nineteen oh five" → 1905, "two thousand and one" → 2001."""
+    words = " ".join(text.lower().replace("-", " ").split())
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand"):].replace("and", "").strip()
+        n = number(rest) if rest else 0.0
+        return 2000 + int(n) if isinstance(n, float) else None
+    rest = words[len("nineteen"):].replace("oh", "").strip()
+    n = number(rest)
+    return 1900 + int(n) if isinstance(n, float) else None
 
 
 def n_spelled_year(m, ctx):
@@ -326,6 +343,31 @@ def note_quarter(ctx: Context, value: str, start: int, end: int) -> None:
         if not ended and ctx.tense(start, end) == "future":
             return
     ctx.reference_quarter = value
+
+
+def n_last_part(m, ctx):
+    """"the last half of 1989" → 1989-H2, "the final quarter of 2024" → 2024-Q4."""
+    value = f"{int(m['year']):04d}-" + ("Q4" if m["unit"].lower() == "quarter" else "H2")
+    if value.endswith("Q4"):
+        note_quarter(ctx, value, m.start(), m.end())
+    return Found("DATE", value)
+
+
+def n_week_of(m, ctx):
+    """"the week of March 6": the ISO week that holds the day."""
+    found = n_full_date(m, ctx)
+    if found is None or found.value is None or found.value.startswith("X"):
+        return found
+    return Found("DATE", cal.week(date.fromisoformat(found.value)), relative=found.relative)
+
+
+def n_last_year_quarter(m, ctx):
+    """"last year's quarter", "the same period last year": the period under discussion, a year before."""
+    if ctx.dct is None:
+        return Found("DATE", None, relative=True)
+    if ctx.reference_quarter and ctx.reference_quarter[:4].isdigit():
+        return Found("DATE", _year_earlier(ctx.reference_quarter), relative=True)
+    return Found("DATE", f"{ctx.dct.year - 1:04d}", relative=True)
 
 
 def n_q(m, ctx):
@@ -549,6 +591,9 @@ def n_weekday(m, ctx):
                 unresolved=f"XXXX-WXX-{day}{suffix}")
 
 
+EVENT_NAME = re.compile(r"\s+(?:for|against|of\s+(?:the|a|an))\b", re.I)
+
+
 def n_month(m, ctx):
     """"in March" (this year's or last year's, by tense), "last May", "mid-November"."""
     if not capitalised_month(m, "month"):
@@ -558,6 +603,8 @@ def n_month(m, ctx):
     which = " ".join((m["which"] or "").lower().split())
     if len(m["month"]) <= 4 and m["month"].lower() not in ("may", "june", "july") and not m["month"].endswith("."):
         return None  # an abbreviation alone is a name: "Jan Egeland"
+    if EVENT_NAME.match(ctx.text, m.end()) and re.search(r"\b(?:the|a|an|annual)\s+$", ctx.text[max(0, m.start() - 12):m.start()], re.I):
+        return None  # a march, not the month: "the annual March for Life", "the March of the Mothers"
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{month:02d}", mod, relative=True)
     d = ctx.dct
@@ -582,6 +629,9 @@ def n_season(m, ctx):
     mod = _mod(m, "pos", "pos2")
     if m["year"]:
         return Found("DATE", f"{int(m['year']):04d}-{code}", mod)
+    if m["spelled"]:
+        year = spelled_year(m["spelled"])
+        return Found("DATE", f"{year:04d}-{code}", mod) if year else None
     which = " ".join((m["which"] or "").lower().split())
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     if ctx.dct is None:
@@ -627,6 +677,7 @@ def n_holiday(m, ctx):
     return Found("DATE", pick.isoformat(), relative=True)
 
 
+FRACTION_OF = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her|all|those|these|our|total)\b", re.I)
 RELATIVE_SIGNALS = {"later", "before", "after"}  # anchored to another event, not to the DCT
 AGO_SIGN = {"ago": -1, "earlier": -1, "before": -1, "back": -1, "previously": -1, "prior": -1,
             "later": 1, "after": 1, "from now": 1, "hence": 1, "on": 1}
@@ -649,6 +700,8 @@ def n_duration(m, ctx):
         return None
     if re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]):
         return None  # an age: "52 years old"
+    if unit == "Q" and FRACTION_OF.match(ctx.text, m.end()):
+        return None  # a fraction: "more than a quarter of the market"
     if not plural and isinstance(n, float) and 1500 <= n <= 2100:
         return None  # a year before a noun: "the 1988 quarter"
     if m["half"] and isinstance(n, float):
@@ -849,7 +902,7 @@ RULES: list[Rule] = [
     Rule("numeric-date", _c(rf"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}}){E}"), n_numeric_date),
     Rule("month-day", _c(rf"{B}(?:{WEEKDAY},?{S}|(?P<which>last|next){S})?(?P<month>{MONTH}){S}(?P<day>{DAY})(?!\d|:\d|\s*%|,\d)(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_full_date),
     Rule("day-month", _c(rf"{B}(?:{WEEKDAY},?{S})?(?:the{S})?(?P<day>{DAY}){S}(?:of{S})?(?P<month>{MONTH})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_full_date),
-    Rule("month-year", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{MONTH}),?{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<which>last|this|next){S}year){E}"), n_month_year),
+    Rule("month-year", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{MONTH}),?{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})|(?P<which>last|this|next){S}year){E}"), n_month_year),
     Rule("year", _c(rf"(?<![\w$€£#.,/-])(?:(?P<pos>{POSITION})[\s-]+)?(?:(?:the{S})?(?:calendar|fiscal){S}(?:year{S})?)?(?P<year>{YEAR})(?![\w%-]|\.\d|\s*%|\s*(?:percent|per\s+cent)\b)"), n_year),
     Rule("fiscal", _c(rf"{B}(?:(?:fiscal|financial){S}(?:year{S})?|FY\s?)(?P<year>{YEAR}|\d\d(?!\d)){E}"), n_fiscal),
     Rule("rel-fiscal", _c(rf"{B}(?:the{S})?(?P<which>current|latest|last|past|previous|next|coming|this){S}(?:fiscal|financial){S}year{E}"), n_rel_fiscal),
@@ -857,11 +910,14 @@ RULES: list[Rule] = [
     Rule("decade-word", _c(rf"{B}the{S}(?:(?P<pos>{POSITION})[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){E}"), n_decade_word),
     Rule("century", _c(rf"{B}(?:the{S})?(?:(?P<pos>{POSITION})[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORD}|this)[\s-]+century{E}"), n_century),
     Rule("part", _c(rf"{B}(?:(?:the|(?P<owner>(?:this|last|next){S}year{AP}s)){S}(?=(?:{YEAR}{S})?(?:fiscal[\s-]+)?{ORD}{S}))?(?:(?P<year>{YEAR}){S})?(?:fiscal[\s-]+)?(?P<ord>{ORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?!s)(?:{S}of{S}(?:fiscal{S})?(?P<year2>{YEAR})|,?{S}(?P<year3>{YEAR}))?{E}"), n_part),
+    Rule("last-part", _c(rf"{B}the{S}(?:last|final){S}(?P<unit>quarter|half){S}of{S}(?:fiscal{S})?(?P<year>{YEAR}){E}"), n_last_part),
+    Rule("week-of", _c(rf"{B}the{S}week{S}of{S}(?P<month>{MONTH}){S}(?P<day>{DAY})(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_week_of),
+    Rule("last-year-quarter", _c(rf"{B}(?:last{S}year{AP}s{S}(?:fiscal{S})?(?:quarter|period)|the{S}(?:same|corresponding|comparable){S}(?:quarter|period){S}(?:of{S})?last{S}year)(?![\w-])"), n_last_year_quarter),
     Rule("q", re.compile(rf"{B}Q(?P<n>[1-4])(?:{S}(?:FY)?(?P<year>{YEAR}|\d\d(?!\d)))?{E}"), n_q),
-    Rule("rel-quarter", _c(rf"{B}(?:(?:the|this|that|its|their){S}(?:(?P<which>latest|current|past|previous|last|most{S}recent|recent|next|coming|year-ago|year-earlier|comparable(?:{S}year-(?:ago|earlier))?){S})?|(?P<which2>last|this|next){S})(?:fiscal{S})?(?:quarter|(?<=latest\s)period)(?!s){E}"), lambda m, c: n_rel_quarter(_Which(m), c)),
+    Rule("rel-quarter", _c(rf"{B}(?:(?:the|this|that|its|their){S}(?:(?P<which>latest|current|past|previous|last|most{S}recent|recent|next|coming|year-ago|year-earlier|comparable(?:{S}year-(?:ago|earlier))?){S})?|(?P<which2>last|this|next){S})(?:fiscal{S})?(?:quarter|(?<=latest\s)period)(?![\w-])"), lambda m, c: n_rel_quarter(_Which(m), c)),
     Rule("year-period", _c(rf"{B}the{S}(?P<year>{YEAR}){S}(?P<unit>quarter|period)(?!s){E}"), n_year_period),
     Rule("year-ago-adj", _c(rf"{B}(?:the{S})?(?:comparable{S})?year[\s-](?:ago|earlier)(?:{S}(?:(?:{ORD}){S})?(?:period|quarter|(?P<months>{NUMWORD}|\d+){S}months))?{E}"), n_year_ago_adj),
-    Rule("spelled-year", _c(rf"{B}(?:the{S}year{S})?(?P<century>nineteen|twenty|two{S}thousand)(?:[\s-]+(?:and{S})?(?P<rest>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?:oh[\s-]+)?{_ONES}))?{E}"), n_spelled_year),
+    Rule("spelled-year", _c(rf"{B}(?:the{S}year{S})?(?P<century>nineteen|twenty|two{S}thousand)(?:[\s-]+(?:and{S})?(?P<rest>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?:oh[\s-]+)?{_ONES}))?{E}(?!{S}{UNITS}{E})"), n_spelled_year),
     # 2. DCT-relative dates
     Rule("weekend", _c(rf"{B}the{S}weekend{E}"), n_weekend),
     Rule("deictic-day", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?P<day>{REL_DAY}|the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow)(?:{S}(?P<pod>{POD}))?{E}"), n_deictic_day),
@@ -874,8 +930,8 @@ RULES: list[Rule] = [
     Rule("end-of", _c(rf"{B}the{S}(?:end|close){S}of{S}the{S}(?P<unit>week|month|year|quarter|decade){E}"), n_period_end),
     Rule("weekday", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?:(?P<which>{_WHICH}){S})?(?P<weekday>{WEEKDAY})(?!s\b)(?:{S}(?P<pod>{POD}))?(?![\w-])"), n_weekday),
     Rule("month", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}){S})?(?P<month>{MONTH})(?![\w-]){E}"), n_month),
-    Rule("season", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}|the){S})(?:(?P<pos2>early|mid-?|late)[\s-]+)?(?P<season>{SEASON})(?:{S}(?:of{S})?(?P<year>{YEAR}))?{E}"), n_season),
-    Rule("season-year", _c(rf"{B}(?P<season>{SEASON}){S}(?:of{S})?(?P<year>{YEAR}){E}"), lambda m, c: n_season(_NoWhich(m), c)),
+    Rule("season", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}|the){S})(?:(?P<pos2>early|mid-?|late)[\s-]+)?(?P<season>{SEASON})(?:{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?{E}"), n_season),
+    Rule("season-year", _c(rf"{B}(?P<season>{SEASON}){S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})){E}"), lambda m, c: n_season(_NoWhich(m), c)),
     Rule("holiday", _c(rf"{B}(?P<name>{alt('holiday')})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_holiday),
     # 3. durations, and "N units ago"
     Rule("duration", _c(rf"{B}(?:(?P<mod>{MOD}){S}(?:(?:an?|another){S})?|(?:the|these|those|an?|another){S})?(?:(?P<which>past|last|next|coming|first|previous|following|latest|final|remaining|same|additional|entire|whole|full|other|ensuing|initial|subsequent|year-earlier|year-ago){S})?(?:(?P<mod2>{MOD}){S})?(?P<num>{QUANTITY})(?:{S}(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|extra))?{S}(?P<unit>{UNITS})(?P<half>{S}and{S}a{S}half)?(?:{S}or{S}so)?(?P<ago>{S}(?:ago|earlier|later|before|back|previously|from{S}now|hence))?(?![\w-])"), n_duration),
