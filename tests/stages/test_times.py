@@ -307,3 +307,9 @@ def test_times_two_thousand_years_is_no_year(nlp):
 def test_times_last_years_period_is_the_reported_quarter_a_year_before(nlp, phrase):
     got = times(nlp, f"Profit rose 5% in the third quarter from {phrase}.", date="2025-10-28")
     assert (phrase, "DATE", "2024-Q3", None) in got
+
+
+@pytest.mark.parametrize(("end", "value"), [("July 31", "2025-Q2"), ("Sept. 30", "2025-Q3")])
+def test_times_quarter_ended_a_day_is_the_calendar_quarter_holding_most_of_it(nlp, end, value):
+    got = times(nlp, f"Profit rose in the quarter ended {end}.", date="2025-10-28")
+    assert ("the quarter", "DATE", value, None) in got

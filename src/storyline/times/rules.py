@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from storyline.times import calendar as cal
 from storyline.times.lexicon import alternation as alt
@@ -404,6 +404,14 @@ def n_rel_quarter(m, ctx):
         shift = -4 if not ctx.reference_quarter else None
     elif which in ("latest", "last", "past", "previous", "most recent", "recent"):
         shift = -1
+    elif (ended := QUARTER_ENDED.match(ctx.text, m.end())) and capitalised_month(ended, "month"):
+        # "the quarter ended July 31": the three months up to that day, named by the calendar quarter
+        # that holds most of them (May to July → Q2)
+        month, day = month_of(ended["month"]), int(ended["day"])
+        last = date(cal.year_for(d, month, day, "nearest"), month, min(day, 28))
+        value = cal.at_granularity(last - timedelta(days=45), "Q")
+        note_quarter(ctx, value, m.start(), m.end())
+        return Found("DATE", value, relative=True)
     else:  # "the quarter": the one just reported on, unless the verb looks ahead ("will earn ... for the quarter")
         shift = 0 if direction(ctx, m.start(), m.end()) == "future" else -1
     if shift is None:
@@ -412,6 +420,9 @@ def n_rel_quarter(m, ctx):
         value = cal.at_granularity(cal.shift(d, "Q", shift), "Q")
         note_quarter(ctx, value, m.start(), m.end())
     return Found("DATE", value, relative=True)
+
+
+QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<month>{MONTH})\s+(?P<day>[0-3]?\d)\b", re.I)
 
 
 def _year_earlier(value: str) -> str:
