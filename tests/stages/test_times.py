@@ -313,3 +313,21 @@ def test_times_last_years_period_is_the_reported_quarter_a_year_before(nlp, phra
 def test_times_quarter_ended_a_day_is_the_calendar_quarter_holding_most_of_it(nlp, end, value):
     got = times(nlp, f"Profit rose in the quarter ended {end}.", date="2025-10-28")
     assert ("the quarter", "DATE", value, None) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Leaders meet on April 24 and 25 in Rome.", ("25", "DATE", "2026-04-25", None)),
+        ("Turnout will be high on Election Day.", ("Election Day", "DATE", "2025-11-04", None)),
+        ("Historians study the post-1959 government.", ("post-1959", "DATE", "1959", None)),
+    ],
+)
+def test_times_second_days_election_day_and_prefixed_years(nlp, sentence, expected):
+    assert expected in times(nlp, sentence, date="2025-10-28")
+
+
+@pytest.mark.parametrize("sentence", ["The vote was on May 3 and 4 percent abstained.", "Polls opened on election day in Lima."])
+def test_times_a_number_after_a_date_or_an_election_day_in_lower_case_is_no_date(nlp, sentence):
+    got = times(nlp, sentence, date="2025-10-28")
+    assert all(text not in ("4", "election day") for text, *_ in got), got

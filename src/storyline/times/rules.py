@@ -665,10 +665,16 @@ def n_holiday(m, ctx):
     if rule is None:
         return None
 
+    if rule.startswith("cap:"):  # only capitalised: "Election Day", not any "election day"
+        if not m["name"][:1].isupper():
+            return None
+        rule = rule[4:]
+
     def on(year: int) -> date:
         if ":" in rule:
-            n, day, month = (int(x) for x in rule.split(":"))
-            return cal.nth_weekday(year, month, n, day)
+            nth, _, later = rule.partition("+")  # "1:1:11+1": the day after the first Monday of November
+            n, day, month = (int(x) for x in nth.split(":"))
+            return cal.nth_weekday(year, month, n, day) + timedelta(days=int(later or 0))
         month, day = (int(x) for x in rule.split("-"))
         return date(year, month, day)
 
@@ -912,9 +918,11 @@ RULES: list[Rule] = [
     Rule("iso", _c(rf"{B}\d{{4}}-[01]\d-[0-3]\d(?P<time>[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?{E}"), n_iso),
     Rule("numeric-date", _c(rf"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}}){E}"), n_numeric_date),
     Rule("month-day", _c(rf"{B}(?:{WEEKDAY},?{S}|(?P<which>last|next){S})?(?P<month>{MONTH}){S}(?P<day>{DAY})(?!\d|:\d|\s*%|,\d)(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_full_date),
+    # the second day of "April 24 and 25": the bare number is a date of its own
+    Rule("and-day", _c(rf"{B}(?P<month>{MONTH}){S}{DAY}{S}(?:and|or|&){S}(?P<x>(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,?{S}(?P<year>{YEAR}))?)(?=\s*(?:[,.;:)]\D|[,.;:)]?$)|{S}(?:in|at|on|and|when|while|with|to|from|for|as|after|before|during|the|by)\b)"), n_full_date),
     Rule("day-month", _c(rf"{B}(?:{WEEKDAY},?{S})?(?:the{S})?(?P<day>{DAY}){S}(?:of{S})?(?P<month>{MONTH})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_full_date),
     Rule("month-year", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{MONTH}),?{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})|(?P<which>last|this|next){S}year){E}"), n_month_year),
-    Rule("year", _c(rf"(?<![\w$€£#.,/-])(?:(?P<pos>{POSITION})[\s-]+)?(?:(?:the{S})?(?:calendar|fiscal){S}(?:year{S})?)?(?P<year>{YEAR})(?![\w%-]|\.\d|\s*%|\s*(?:percent|per\s+cent)\b)"), n_year),
+    Rule("year", _c(rf"(?<![\w$€£#.,/-])(?:(?P<pos>{POSITION})[\s-]+|(?:pre|post)-)?(?:(?:the{S})?(?:calendar|fiscal){S}(?:year{S})?)?(?P<year>{YEAR})(?![\w%-]|\.\d|\s*%|\s*(?:percent|per\s+cent)\b)"), n_year),
     Rule("fiscal", _c(rf"{B}(?:(?:fiscal|financial){S}(?:year{S})?|FY\s?)(?P<year>{YEAR}|\d\d(?!\d)){E}"), n_fiscal),
     Rule("rel-fiscal", _c(rf"{B}(?:the{S})?(?P<which>current|latest|last|past|previous|next|coming|this){S}(?:fiscal|financial){S}year{E}"), n_rel_fiscal),
     Rule("decade", _c(rf"{B}(?:the{S})?(?:(?P<pos>{POSITION})[\s-]+)?(?P<decade>(?:1[0-9]|20)\d0|['’]\d0)['’]?s{E}"), n_decade),
