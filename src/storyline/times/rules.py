@@ -91,6 +91,14 @@ REL_DAY = r"(?:yesterday|today|tomorrow|tonight)"
 SPELLED_YEAR = rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|oh[\s-]+{_ONES})|two\s+thousand(?:\s+(?:and\s+)?{_ONES})?)"
 
 
+def W(word: str) -> str:
+    """``word`` at a word start, written literal first so that the regex engine scans for it quickly."""
+    return rf"{word}(?<![\w’'-]{word})"
+
+
+THE, LAST, AS = W("the"), W("last"), W("as")
+
+
 def _c(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
@@ -345,20 +353,53 @@ def note_quarter(ctx: Context, value: str, start: int, end: int) -> None:
     ctx.reference_quarter = value
 
 
-def n_last_part(m, ctx):
-    """"the last half of 1989" → 1989-H2, "the final quarter of 2024" → 2024-Q4."""
-    value = f"{int(m['year']):04d}-" + ("Q4" if m["unit"].lower() == "quarter" else "H2")
+def n_the_period(m, ctx):
+    """"the week of March 6" (the ISO week of that day), "the last half of 1989" → 1989-H2, "the final
+    quarter of 2024" → 2024-Q4, "the same period last year" (as "last year's quarter")."""
+    if m["week"]:
+        found = n_full_date(m, ctx)
+        if found is None or found.value is None or found.value.startswith("X"):
+            return found
+        return Found("DATE", cal.week(date.fromisoformat(found.value)), relative=found.relative)
+    if m["same"]:
+        return n_last_year_quarter(m, ctx)
+    value = f"{int(m['pyear']):04d}-" + ("Q4" if m["unit"].lower() == "quarter" else "H2")
     if value.endswith("Q4"):
         note_quarter(ctx, value, m.start(), m.end())
     return Found("DATE", value)
 
 
-def n_week_of(m, ctx):
-    """"the week of March 6": the ISO week that holds the day."""
-    found = n_full_date(m, ctx)
-    if found is None or found.value is None or found.value.startswith("X"):
-        return found
-    return Found("DATE", cal.week(date.fromisoformat(found.value)), relative=found.relative)
+AND_DAY_BEFORE = re.compile(rf"(?P<month>{MONTH}){S}\d{{1,2}}(?:st|nd|rd|th)?{S}(?:and|or|&){S}$", re.I)
+
+
+def n_and_day(m, ctx):
+    """The second day of "April 24 and 25": a date in the month named before the first."""
+    before = AND_DAY_BEFORE.search(ctx.text, max(0, m.start("x") - 24), m.start("x"))
+    if before is None or not before["month"][:1].isupper():
+        return None
+    return n_full_date(_Groups({"month": before["month"], "day": m["day"], "year": m["year"]}, m), ctx)
+
+
+class _Groups:
+    """Named groups gathered from more than one match, with the offsets of ``outer``."""
+
+    def __init__(self, groups: dict, outer: re.Match[str]):
+        self.groups, self.outer = groups, outer
+
+    def __getitem__(self, key):
+        return self.groups.get(key)
+
+    def group(self, key):
+        return self.groups.get(key)
+
+    def groupdict(self):
+        return dict(self.groups)
+
+    def start(self):
+        return self.outer.start("x")
+
+    def end(self):
+        return self.outer.end("x")
 
 
 def n_last_year_quarter(m, ctx):
@@ -919,26 +960,25 @@ RULES: list[Rule] = [
     Rule("numeric-date", _c(rf"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}}){E}"), n_numeric_date),
     Rule("month-day", _c(rf"{B}(?:{WEEKDAY},?{S}|(?P<which>last|next){S})?(?P<month>{MONTH}){S}(?P<day>{DAY})(?!\d|:\d|\s*%|,\d)(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_full_date),
     # the second day of "April 24 and 25": the bare number is a date of its own
-    Rule("and-day", _c(rf"{B}(?P<month>{MONTH}){S}{DAY}{S}(?:and|or|&){S}(?P<x>(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,?{S}(?P<year>{YEAR}))?)(?=\s*(?:[,.;:)]\D|[,.;:)]?$)|{S}(?:in|at|on|and|when|while|with|to|from|for|as|after|before|during|the|by)\b)"), n_full_date),
+    Rule("and-day", _c(rf"\d(?:st|nd|rd|th)?{S}(?:and|or|&){S}(?P<x>(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,?{S}(?P<year>{YEAR}))?)(?=\s*(?:[,.;:)]\D|[,.;:)]?$)|{S}(?:in|at|on|and|when|while|with|to|from|for|as|after|before|during|the|by)\b)"), n_and_day),
     Rule("day-month", _c(rf"{B}(?:{WEEKDAY},?{S})?(?:the{S})?(?P<day>{DAY}){S}(?:of{S})?(?P<month>{MONTH})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_full_date),
     Rule("month-year", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{MONTH}),?{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})|(?P<which>last|this|next){S}year){E}"), n_month_year),
     Rule("year", _c(rf"(?<![\w$€£#.,/-])(?:(?P<pos>{POSITION})[\s-]+|(?:pre|post)-)?(?:(?:the{S})?(?:calendar|fiscal){S}(?:year{S})?)?(?P<year>{YEAR})(?![\w%-]|\.\d|\s*%|\s*(?:percent|per\s+cent)\b)"), n_year),
     Rule("fiscal", _c(rf"{B}(?:(?:fiscal|financial){S}(?:year{S})?|FY\s?)(?P<year>{YEAR}|\d\d(?!\d)){E}"), n_fiscal),
     Rule("rel-fiscal", _c(rf"{B}(?:the{S})?(?P<which>current|latest|last|past|previous|next|coming|this){S}(?:fiscal|financial){S}year{E}"), n_rel_fiscal),
     Rule("decade", _c(rf"{B}(?:the{S})?(?:(?P<pos>{POSITION})[\s-]+)?(?P<decade>(?:1[0-9]|20)\d0|['’]\d0)['’]?s{E}"), n_decade),
-    Rule("decade-word", _c(rf"{B}the{S}(?:(?P<pos>{POSITION})[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){E}"), n_decade_word),
+    Rule("decade-word", _c(rf"{THE}{S}(?:(?P<pos>{POSITION})[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){E}"), n_decade_word),
     Rule("century", _c(rf"{B}(?:the{S})?(?:(?P<pos>{POSITION})[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORD}|this)[\s-]+century{E}"), n_century),
     Rule("part", _c(rf"{B}(?:(?:the|(?P<owner>(?:this|last|next){S}year{AP}s)){S}(?=(?:{YEAR}{S})?(?:fiscal[\s-]+)?{ORD}{S}))?(?:(?P<year>{YEAR}){S})?(?:fiscal[\s-]+)?(?P<ord>{ORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?!s)(?:{S}of{S}(?:fiscal{S})?(?P<year2>{YEAR})|,?{S}(?P<year3>{YEAR}))?{E}"), n_part),
-    Rule("last-part", _c(rf"{B}the{S}(?:last|final){S}(?P<unit>quarter|half){S}of{S}(?:fiscal{S})?(?P<year>{YEAR}){E}"), n_last_part),
-    Rule("week-of", _c(rf"{B}the{S}week{S}of{S}(?P<month>{MONTH}){S}(?P<day>{DAY})(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_week_of),
-    Rule("last-year-quarter", _c(rf"{B}(?:last{S}year{AP}s{S}(?:fiscal{S})?(?:quarter|period)|the{S}(?:same|corresponding|comparable){S}(?:quarter|period){S}(?:of{S})?last{S}year)(?![\w-])"), n_last_year_quarter),
+    Rule("the-period", _c(rf"{THE}{S}(?:(?P<week>week{S}of{S}(?P<month>{MONTH}){S}(?P<day>{DAY})(?:,?{S}(?P<year>{YEAR}))?(?![\w-]))|(?:last|final){S}(?P<unit>quarter|half){S}of{S}(?:fiscal{S})?(?P<pyear>{YEAR}){E}|(?P<same>(?:same|corresponding|comparable){S}(?:quarter|period){S}(?:of{S})?last{S}year(?![\w-])))"), n_the_period),
+    Rule("last-year-quarter", _c(rf"{LAST}{S}year{AP}s{S}(?:fiscal{S})?(?:quarter|period)(?![\w-])"), n_last_year_quarter),
     Rule("q", re.compile(rf"{B}Q(?P<n>[1-4])(?:{S}(?:FY)?(?P<year>{YEAR}|\d\d(?!\d)))?{E}"), n_q),
     Rule("rel-quarter", _c(rf"{B}(?:(?:the|this|that|its|their){S}(?:(?P<which>latest|current|past|previous|last|most{S}recent|recent|next|coming|year-ago|year-earlier|comparable(?:{S}year-(?:ago|earlier))?){S})?|(?P<which2>last|this|next){S})(?:fiscal{S})?(?:quarter|(?<=latest\s)period)(?![\w-])"), lambda m, c: n_rel_quarter(_Which(m), c)),
-    Rule("year-period", _c(rf"{B}the{S}(?P<year>{YEAR}){S}(?P<unit>quarter|period)(?!s){E}"), n_year_period),
+    Rule("year-period", _c(rf"{THE}{S}(?P<year>{YEAR}){S}(?P<unit>quarter|period)(?!s){E}"), n_year_period),
     Rule("year-ago-adj", _c(rf"{B}(?:the{S})?(?:comparable{S})?year[\s-](?:ago|earlier)(?:{S}(?:(?:{ORD}){S})?(?:period|quarter|(?P<months>{NUMWORD}|\d+){S}months))?{E}"), n_year_ago_adj),
     Rule("spelled-year", _c(rf"{B}(?:the{S}year{S})?(?P<century>nineteen|twenty|two{S}thousand)(?:[\s-]+(?:and{S})?(?P<rest>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?:oh[\s-]+)?{_ONES}))?{E}(?!{S}{UNITS}{E})"), n_spelled_year),
     # 2. DCT-relative dates
-    Rule("weekend", _c(rf"{B}the{S}weekend{E}"), n_weekend),
+    Rule("weekend", _c(rf"{THE}{S}weekend{E}"), n_weekend),
     Rule("deictic-day", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?P<day>{REL_DAY}|the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow)(?:{S}(?P<pod>{POD}))?{E}"), n_deictic_day),
     Rule("part-of-day-after", _c(rf"{B}(?P<pod>{POD}){S}(?P<which>yesterday|today|tomorrow){E}"), n_pod),
     Rule("part-of-day", _c(rf"{B}(?P<which>this|last|yesterday|tomorrow|tonight){S}(?P<pod>{POD}){E}"), n_pod),
@@ -946,7 +986,7 @@ RULES: list[Rule] = [
     Rule("anaphoric", _c(rf"{B}(?:(?:earlier|later){S})?(?:that(?:{S}same)?|the{S}(?P<which>same|following|previous|prior|preceding))(?:{S}(?P<unit>day|week|month|year|morning|afternoon|evening|night))(?![\w'’-])|{B}the{S}(?P<which2>next){S}(?P<unit2>day|morning|afternoon|evening|night)(?![\w'’-])"), lambda m, c: n_anaphoric(_Pair(m), c)),
     Rule("the-year", _c(rf"{B}(?P<x>(?:(?:earlier|later){S}in{S})?the{S}(?:(?:full|fiscal|financial|entire|whole|calendar){S})?year)(?P<ended>{S}(?:ended|ending))?(?!{S}(?:before|after|earlier|later|ago|of{S}the)\b)(?![\w'’-])"), n_the_year),
     Rule("period-end", _c(rf"{B}(?:the{S})?(?P<unit>week|month|year|quarter|decade)(?:{AP}s{S}|[\s-])end{E}"), n_period_end),
-    Rule("end-of", _c(rf"{B}the{S}(?:end|close){S}of{S}the{S}(?P<unit>week|month|year|quarter|decade){E}"), n_period_end),
+    Rule("end-of", _c(rf"{THE}{S}(?:end|close){S}of{S}the{S}(?P<unit>week|month|year|quarter|decade){E}"), n_period_end),
     Rule("weekday", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?:(?P<which>{_WHICH}){S})?(?P<weekday>{WEEKDAY})(?!s\b)(?:{S}(?P<pod>{POD}))?(?![\w-])"), n_weekday),
     Rule("month", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}){S})?(?P<month>{MONTH})(?![\w-]){E}"), n_month),
     Rule("season", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}|the){S})(?:(?P<pos2>early|mid-?|late)[\s-]+)?(?P<season>{SEASON})(?:{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?{E}"), n_season),
@@ -957,7 +997,7 @@ RULES: list[Rule] = [
     Rule("adjective-duration", _c(rf"{B}(?P<num>\d+(?:\.\d+)?|{NUMWORD}|several|multiple)[-‐](?P<unit>second|minute|hour|day|night|week|month|year|decade|century)(?:-(?:old|long))?{E}"), n_adjective_duration),
     Rule("long", _c(rf"{B}(?P<unit>days?|weeks?|months?|years?|decades?|centuries|hours?)-long{E}"), n_long),
     Rule("vague-plural", _c(rf"{B}(?:(?:in|for|over|within|after){S}(?=\w)|(?P<the>the{S}))?(?P<x>(?:(?P<which>recent|coming|past|upcoming|ensuing|previous|following|next){S})?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?!{S}(?:of|old|ago|earlier|later)\b)(?![\w-])"), lambda m, c: n_vague_plural(m, c)),
-    Rule("as-many", _c(rf"{B}as{S}many{S}(?P<unit>days|weeks|months|years|hours|minutes|decades){E}"), n_as_many),
+    Rule("as-many", _c(rf"{AS}{S}many{S}(?P<unit>days|weeks|months|years|hours|minutes|decades){E}"), n_as_many),
     # 4. sets
     Rule("each", _c(rf"{B}(?:every|each)(?P<other>{S}other)?{S}(?P<what>{UNIT1}|{WEEKDAY}|{MONTH}|{POD})(?:{S}(?P<pod>{POD}))?{E}"), n_each),
     Rule("frequency", _c(rf"{B}(?:(?:once|twice|thrice|{NUMBER}{S}times){S})?(?:a|an|per|every|each){S}(?P<unit>{UNIT1}){E}(?<=[a-z])"), lambda m, c: n_frequency(m, c) if re.match(r"(?:once|twice|thrice|[\w.]+\s+times)\s", m[0], re.I) or m[0].lower().startswith("per") else None),
