@@ -331,3 +331,14 @@ def test_times_second_days_election_day_and_prefixed_years(nlp, sentence, expect
 def test_times_a_number_after_a_date_or_an_election_day_in_lower_case_is_no_date(nlp, sentence):
     got = times(nlp, sentence, date="2025-10-28")
     assert all(text not in ("4", "election day") for text, *_ in got), got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Talks stalled for a while.", ("a while", "DURATION", "PXX", None)),
+        ("The envoy left a while ago.", ("a while ago", "DATE", "PAST_REF", None)),
+    ],
+)
+def test_times_a_while_is_a_length_of_unknown_size(nlp, sentence, expected):
+    assert expected in times(nlp, sentence)

@@ -1009,6 +1009,7 @@ RULES: list[Rule] = [
     Rule("noon", _c(rf"{B}{_WHEN}(?P<word>noon|midday|midnight)(?:,?{S}(?P<when>(?:on{S})?{WEEKDAY}|{REL_DAY}){E})?{E}"), n_noon),
     # 6. reference words
     Rule("ref", _c(rf"{B}{alt('ref')}{E}"), n_ref),
+    Rule("vague-duration", _c(rf"{B}{alt('vagueduration')}{E}"), lambda m, c: Found("DURATION", lookup("vagueduration", m[0]))),
 ]
 
 
