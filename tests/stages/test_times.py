@@ -342,3 +342,9 @@ def test_times_a_number_after_a_date_or_an_election_day_in_lower_case_is_no_date
 )
 def test_times_a_while_is_a_length_of_unknown_size(nlp, sentence, expected):
     assert expected in times(nlp, sentence)
+
+
+def test_times_clock_time_dated_by_the_day_after_its_zone_conversion(nlp):
+    got = times(nlp, "The blast hit at 10:35 a.m. (1435 GMT) Friday, the police said.", date="2025-07-12")
+    assert ("10:35 a.m.", "TIME", "2025-07-11T10:35", None) in got
+    assert all(text != "1435" for text, *_ in got), got  # a clock time in a zone is no year

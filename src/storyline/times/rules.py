@@ -906,9 +906,15 @@ def n_noon(m, ctx):
     return _clock_on(m, ctx, clock)
 
 
+# the day after a clock time's conversion to another zone: "10:35 a.m. (0735 GMT) Friday"
+DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()\n]{{1,24}}\),?\s+(?P<when>(?:on\s+)?{WEEKDAY}|{REL_DAY})(?![\w-])", re.I)
+
+
 def _clock_on(m, ctx, clock):
     when = m.groupdict().get("when")
     mod = _mod(m, "mod")
+    if not when and (aside := DAY_AFTER_ASIDE.match(ctx.text, m.end())):
+        when = aside["when"]  # the extent stays the clock time; the day only dates it
     if when:
         sub = re.fullmatch(rf"(?:on\s+)?(?P<weekday>{WEEKDAY})", when.strip(), re.I)
         if sub:
@@ -963,7 +969,7 @@ RULES: list[Rule] = [
     Rule("and-day", _c(rf"\d(?:st|nd|rd|th)?{S}(?:and|or|&){S}(?P<x>(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,?{S}(?P<year>{YEAR}))?)(?=\s*(?:[,.;:)]\D|[,.;:)]?$)|{S}(?:in|at|on|and|when|while|with|to|from|for|as|after|before|during|the|by)\b)"), n_and_day),
     Rule("day-month", _c(rf"{B}(?:{WEEKDAY},?{S})?(?:the{S})?(?P<day>{DAY}){S}(?:of{S})?(?P<month>{MONTH})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_full_date),
     Rule("month-year", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{MONTH}),?{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})|(?P<which>last|this|next){S}year){E}"), n_month_year),
-    Rule("year", _c(rf"(?<![\w$€£#.,/-])(?:(?P<pos>{POSITION})[\s-]+|(?:pre|post)-)?(?:(?:the{S})?(?:calendar|fiscal){S}(?:year{S})?)?(?P<year>{YEAR})(?![\w%-]|\.\d|\s*%|\s*(?:percent|per\s+cent)\b)"), n_year),
+    Rule("year", _c(rf"(?<![\w$€£#.,/-])(?:(?P<pos>{POSITION})[\s-]+|(?:pre|post)-)?(?:(?:the{S})?(?:calendar|fiscal){S}(?:year{S})?)?(?P<year>{YEAR})(?![\w%-]|\.\d|\s*%|\s*(?:percent|per\s+cent|hours|{ZONE})\b)"), n_year),
     Rule("fiscal", _c(rf"{B}(?:(?:fiscal|financial){S}(?:year{S})?|FY\s?)(?P<year>{YEAR}|\d\d(?!\d)){E}"), n_fiscal),
     Rule("rel-fiscal", _c(rf"{B}(?:the{S})?(?P<which>current|latest|last|past|previous|next|coming|this){S}(?:fiscal|financial){S}year{E}"), n_rel_fiscal),
     Rule("decade", _c(rf"{B}(?:the{S})?(?:(?P<pos>{POSITION})[\s-]+)?(?P<decade>(?:1[0-9]|20)\d0|['’]\d0)['’]?s{E}"), n_decade),
