@@ -217,3 +217,134 @@ def test_times_an_agreed_meeting_lies_ahead(nlp):
 def test_times_shift_past_the_calendar_has_no_value(nlp):
     doc = nlp(_doc(nlp, "Geologists said the rock formed 230,000,000 years ago and 9,000 centuries earlier."))
     assert [(t.text, t.value) for t in doc._.times] == [("230,000,000 years ago", None), ("9,000 centuries earlier", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        # a present perfect looks back, also in the progressive
+        ("Police have been searching for the driver since Oct. 23.", "2025-05-06", ("Oct. 23", "DATE", "2024-10-23", None)),
+        # a reduced relative clause tells of the past
+        ("The index sits close to the peak reached on Aug. 6.", "2025-02-06", ("Aug. 6", "DATE", "2024-08-06", None)),
+        # a participle clause under a past verb
+        ("The stock has swung widely, climbing to $40 from $29 in March.", "2025-10-30", ("March", "DATE", "2025-03", None)),
+        # "were to" looks ahead from a past moment: the nearest Friday to a Saturday DCT
+        ("Among the countries to sign the pact on Friday were Chile and Peru.", "2025-07-12", ("Friday", "DATE", "2025-07-11", None)),
+    ],
+)
+def test_times_tense_of_perfects_participles_and_past_plans(nlp, sentence, dct, expected):
+    assert expected in times(nlp, sentence, date=dct)
+
+
+def test_times_expression_before_that_clause_takes_the_outer_verb(nlp):
+    from spacy.tokens import Doc
+
+    from storyline.stages.times import tense_at
+
+    # a parse that wrongly hangs "on Thursday" under the clause that only starts at "that"
+    words = ["Leaders", "warned", "on", "Thursday", "that", "strikes", "could", "do", "harm"]
+    heads = [1, 1, 7, 2, 7, 7, 7, 1, 7]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "mark", "nsubj", "aux", "ccomp", "dobj"]
+    tags = ["NNS", "VBD", "IN", "NNP", "IN", "NNS", "MD", "VB", "NN"]
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "SCONJ", "NOUN", "AUX", "VERB", "NOUN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    start = doc[3].idx
+    assert tense_at(doc, start, start + len("Thursday")) == "past"
+
+
+FINANCIAL_REPORT = ("Acme said third-quarter profit rose 5%. Analysts expect the gains to continue through the "
+                    "second quarter of 2026. In the year-ago period, Acme earned $5 million. For the nine "
+                    "months, profit rose 8% from a year earlier. Net for the year-earlier nine months included "
+                    "a gain.")
+
+
+def test_times_year_earlier_follows_the_reported_period(nlp):
+    got = times(nlp, FINANCIAL_REPORT, date="2025-10-28")
+    # a forecast quarter is not the period compared with; the nine months are compared as a year
+    assert ("the year-ago period", "DATE", "2024-Q3", None) in got
+    assert ("a year earlier", "DATE", "2024", None) in got
+    assert ("the year-earlier nine months", "DURATION", "P9M", None) in got
+
+
+def test_times_comparable_year_ago_quarter(nlp):
+    got = times(nlp, "Sales rose in the third quarter from the comparable year-ago quarter.", date="2025-10-28")
+    assert ("the comparable year-ago quarter", "DATE", "2024-Q3", None) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The plant closed in January nineteen ninety-seven.", ("January nineteen ninety-seven", "DATE", "1997-01", None)),
+        ("It froze hard in the winter of nineteen ninety-four.", ("the winter of nineteen ninety-four", "DATE", "1994-WI", None)),
+        ("Output fell in the last half of 2019.", ("the last half of 2019", "DATE", "2019-H2", None)),
+        ("Hearings resume the week of March 6.", ("the week of March 6", "DATE", "2026-W10", None)),
+    ],
+)
+def test_times_spelled_years_last_halves_and_weeks_of_a_date(nlp, sentence, expected):
+    assert expected in times(nlp, sentence, date="2025-10-28")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands joined the annual March for Life downtown.",
+        "Funds hold more than a quarter of the market.",
+        "The jobless rate sits near its quarter-century low.",
+    ],
+)
+def test_times_marches_fractions_and_quarter_centuries_are_no_times(nlp, sentence):
+    assert times(nlp, sentence) == []
+
+
+def test_times_two_thousand_years_is_no_year(nlp):
+    got = times(nlp, "The temple stood for two thousand years.")
+    assert not [t for t in got if t[1] == "DATE"], got
+
+
+@pytest.mark.parametrize(
+    "phrase", ["last year's quarter", "the same period last year", "the corresponding period last year"]
+)
+def test_times_last_years_period_is_the_reported_quarter_a_year_before(nlp, phrase):
+    got = times(nlp, f"Profit rose 5% in the third quarter from {phrase}.", date="2025-10-28")
+    assert (phrase, "DATE", "2024-Q3", None) in got
+
+
+@pytest.mark.parametrize(("end", "value"), [("July 31", "2025-Q2"), ("Sept. 30", "2025-Q3")])
+def test_times_quarter_ended_a_day_is_the_calendar_quarter_holding_most_of_it(nlp, end, value):
+    got = times(nlp, f"Profit rose in the quarter ended {end}.", date="2025-10-28")
+    assert ("the quarter", "DATE", value, None) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Leaders meet on April 24 and 25 in Rome.", ("25", "DATE", "2026-04-25", None)),
+        ("Turnout will be high on Election Day.", ("Election Day", "DATE", "2025-11-04", None)),
+        ("Historians study the post-1959 government.", ("post-1959", "DATE", "1959", None)),
+    ],
+)
+def test_times_second_days_election_day_and_prefixed_years(nlp, sentence, expected):
+    assert expected in times(nlp, sentence, date="2025-10-28")
+
+
+@pytest.mark.parametrize("sentence", ["The vote was on May 3 and 4 percent abstained.", "Polls opened on election day in Lima."])
+def test_times_a_number_after_a_date_or_an_election_day_in_lower_case_is_no_date(nlp, sentence):
+    got = times(nlp, sentence, date="2025-10-28")
+    assert all(text not in ("4", "election day") for text, *_ in got), got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Talks stalled for a while.", ("a while", "DURATION", "PXX", None)),
+        ("The envoy left a while ago.", ("a while ago", "DATE", "PAST_REF", None)),
+    ],
+)
+def test_times_a_while_is_a_length_of_unknown_size(nlp, sentence, expected):
+    assert expected in times(nlp, sentence)
+
+
+def test_times_clock_time_dated_by_the_day_after_its_zone_conversion(nlp):
+    got = times(nlp, "The blast hit at 10:35 a.m. (1435 GMT) Friday, the police said.", date="2025-07-12")
+    assert ("10:35 a.m.", "TIME", "2025-07-11T10:35", None) in got
+    assert all(text != "1435" for text, *_ in got), got  # a clock time in a zone is no year

@@ -104,7 +104,7 @@ def governing_verb(token: Token) -> Token | None:
     while seen < 12:
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         seen += 1
@@ -118,14 +118,16 @@ def tense_of(verb: Token) -> str | None:
         return "future"
     if "to" in aux and verb.tag_ == "VB":
         head = verb.head
-        if head is not verb and (head.lemma_ in FUTURE_GOVERNORS or head.lower_ == "going" or head.lemma_ == "be"):
+        if head.i != verb.i and head.tag_ == "VBD" and head.lemma_ == "be":
+            return "prospective"  # "the talks were to resume Friday": ahead of a past moment
+        if head.i != verb.i and (head.lemma_ in FUTURE_GOVERNORS or head.lower_ == "going" or head.lemma_ == "be"):
             # "plans to meet Friday", "is to resume Tuesday"; but "was due to expire Friday" looks
             # ahead from a past moment, so Friday may be either side of the DCT
             if head.lemma_ not in SCHEDULE_GOVERNORS:
                 return "future"  # an intention stays ahead: "had agreed to meet again on Monday"
             ruler = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)  # "due" → "had been"
             return "prospective" if ruler is not None and tense_of(ruler) == "past" else "future"
-        if head is not verb and head.pos_ in ("VERB", "AUX"):
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
             return tense_of(head)
         return None
     if aux & MODAL_AUX and not aux & {"have", "'ve"} or (verb.tag_ == "VB" and "could" in aux):
@@ -134,10 +136,14 @@ def tense_of(verb: Token) -> str | None:
         return "present"  # a present passive: "is scheduled to close Monday"
     if aux & PAST_AUX or verb.tag_ == "VBD":
         return "past"
-    if verb.tag_ == "VBN" and aux & {"has", "have"}:
-        return "past"
+    if verb.tag_ in ("VBN", "VBG") and aux & {"has", "have", "'ve"}:
+        return "past"  # a present perfect looks back: "have been searching since Oct. 23"
     if verb.tag_ == "VBN":
-        return "past" if verb.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl") else None
+        # a reduced relative is past too: "the record set on Aug. 6", "the year ended March 31"
+        return "past" if verb.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl", "acl") else None
+    if verb.tag_ == "VBG" and not aux and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        # a participle clause under a past verb tells of the past: "fluctuated, rising from $29 in March"
+        return "past" if tense_of(verb.head) == "past" else None
     if verb.tag_ in ("VBZ", "VBP") or aux & {"is", "are", "am"}:
         return "present"
     return None
@@ -148,10 +154,18 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or not len(span):
         return None
     verb = governing_verb(span.root)
+    if verb is not None and _before_its_clause(span, verb):
+        verb = governing_verb(verb.head) if verb.head.i != verb.i else None
     tense = tense_of(verb) if verb is not None else None
     if tense == "past" and (verb.lemma_ in PLANNING_VERBS or DEADLINE_BEFORE.search(doc_text(doc)[max(0, start - 20):start])):
         return "prospective"
     return tense
+
+
+def _before_its_clause(span: Span, verb: Token) -> bool:
+    """The parse put the expression inside a clause that only begins after it, at "that": in "warned on
+    Thursday that strikes could do harm", Thursday belongs to "warned", not to "could do"."""
+    return verb.i >= span.end and any(c.dep_ == "mark" and span.end <= c.i < verb.i for c in verb.children)
 
 
 def governing_time(doc: Doc, span: Span | Token) -> TimeExpr | None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from storyline.times import calendar as cal
 from storyline.times.lexicon import alternation as alt
@@ -93,6 +93,16 @@ NUMBER = rf"(?:\d+\s+1/2|\d+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+|{NUMWORD}(?:\s+and
 QUANTITY = rf"(?:{NUMBER}(?:\s*(?:to|or|-|–)\s*{NUMBER})?|{alt('vague')})"
 ZONE = alt("zone")
 REL_DAY = r"(?:yesterday|today|tomorrow|tonight)"
+# a year in words after a month or season, as broadcast transcripts write it: "January nineteen ninety-seven"
+SPELLED_YEAR = rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|oh[\s-]+{_ONES})|two\s+thousand(?:\s+(?:and\s+)?{_ONES})?)"
+
+
+def W(word: str) -> str:
+    """``word`` at a word start, written literal first so that the regex engine scans for it quickly."""
+    return rf"{word}(?<![\w’'-]{word})"
+
+
+THE, LAST, AS = W("the"), W("last"), W("as")
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -233,6 +243,9 @@ def n_month_year(m, ctx):
     mod = _mod(m, "pos")
     if m["year"]:
         return Found("DATE", f"{int(m['year']):04d}-{month:02d}", mod)
+    if m["spelled"]:
+        year = spelled_year(m["spelled"])
+        return Found("DATE", f"{year:04d}-{month:02d}", mod) if year else None
     shift = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
     return _rel(ctx, "DATE", lambda d: f"{d.year + shift:04d}-{month:02d}", mod)
 
@@ -242,6 +255,18 @@ def n_year(m, ctx):
     if not 1000 <= year <= 2100:
         return None
     return Found("DATE", f"{year:04d}", _mod(m, "pos"))
+
+
+def spelled_year(text: str) -> int | None:
+    """"nineteen ninety-seven" → 1997, "nineteen oh five" → 1905, "two thousand and one" → 2001."""
+    words = " ".join(text.lower().replace("-", " ").split())
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand"):].replace("and", "").strip()
+        n = number(rest) if rest else 0.0
+        return 2000 + int(n) if isinstance(n, float) else None
+    rest = words[len("nineteen"):].replace("oh", "").strip()
+    n = number(rest)
+    return 1900 + int(n) if isinstance(n, float) else None
 
 
 def n_spelled_year(m, ctx):
@@ -316,8 +341,80 @@ def n_part(m, ctx):
     year, relative = _year_of_part(m, ctx, (n - 1) * 12 // parts + 1)
     value = f"{year:04d}-{code}{n}" if year else f"XXXX-{code}{n}"
     if code == "Q":
-        ctx.reference_quarter = value
+        note_quarter(ctx, value, m.start(), m.end())
     return Found("DATE", value, relative=relative)
+
+
+def note_quarter(ctx: Context, value: str, start: int, end: int) -> None:
+    """Make ``value`` the quarter that "a year earlier" compares with, unless it is a forecast: results
+    are reported for quarters gone by, "losses through the third quarter of 1990" or "the trend will
+    continue into the fourth quarter" (said in October) look ahead."""
+    if ctx.dct is not None and value[:4].isdigit() and value[-1].isdigit():
+        year, number = int(value[:4]), int(value[-1])
+        if year > ctx.dct.year:
+            return
+        ended = cal.add_months(date(year, 3 * number - 2, 1), 3) <= ctx.dct
+        if not ended and ctx.tense(start, end) == "future":
+            return
+    ctx.reference_quarter = value
+
+
+def n_the_period(m, ctx):
+    """"the week of March 6" (the ISO week of that day), "the last half of 1989" → 1989-H2, "the final
+    quarter of 2024" → 2024-Q4, "the same period last year" (as "last year's quarter")."""
+    if m["week"]:
+        found = n_full_date(m, ctx)
+        if found is None or found.value is None or found.value.startswith("X"):
+            return found
+        return Found("DATE", cal.week(date.fromisoformat(found.value)), relative=found.relative)
+    if m["same"]:
+        return n_last_year_quarter(m, ctx)
+    value = f"{int(m['pyear']):04d}-" + ("Q4" if m["unit"].lower() == "quarter" else "H2")
+    if value.endswith("Q4"):
+        note_quarter(ctx, value, m.start(), m.end())
+    return Found("DATE", value)
+
+
+AND_DAY_BEFORE = re.compile(rf"(?P<month>{MONTH}){S}\d{{1,2}}(?:st|nd|rd|th)?{S}(?:and|or|&){S}$", re.I)
+
+
+def n_and_day(m, ctx):
+    """The second day of "April 24 and 25": a date in the month named before the first."""
+    before = AND_DAY_BEFORE.search(ctx.text, max(0, m.start("x") - 24), m.start("x"))
+    if before is None or not before["month"][:1].isupper():
+        return None
+    return n_full_date(_Groups({"month": before["month"], "day": m["day"], "year": m["year"]}, m), ctx)
+
+
+class _Groups:
+    """Named groups gathered from more than one match, with the offsets of ``outer``."""
+
+    def __init__(self, groups: dict, outer: re.Match[str]):
+        self.groups, self.outer = groups, outer
+
+    def __getitem__(self, key):
+        return self.groups.get(key)
+
+    def group(self, key):
+        return self.groups.get(key)
+
+    def groupdict(self):
+        return dict(self.groups)
+
+    def start(self):
+        return self.outer.start("x")
+
+    def end(self):
+        return self.outer.end("x")
+
+
+def n_last_year_quarter(m, ctx):
+    """"last year's quarter", "the same period last year": the period under discussion, a year before."""
+    if ctx.dct is None:
+        return Found("DATE", None, relative=True)
+    if ctx.reference_quarter and ctx.reference_quarter[:4].isdigit():
+        return Found("DATE", _year_earlier(ctx.reference_quarter), relative=True)
+    return Found("DATE", f"{ctx.dct.year - 1:04d}", relative=True)
 
 
 def n_q(m, ctx):
@@ -325,7 +422,7 @@ def n_q(m, ctx):
     if m["year"]:
         year = int(m["year"]) if len(m["year"]) == 4 else 2000 + int(m["year"])
         value = f"{year:04d}-Q{n}"
-        ctx.reference_quarter = value
+        note_quarter(ctx, value, m.start(), m.end())
         return Found("DATE", value)
     found = n_part_like(ctx, m, n)
     return found
@@ -334,13 +431,15 @@ def n_q(m, ctx):
 def n_part_like(ctx, m, n):
     year, _ = _year_of_part(m, ctx, (n - 1) * 3 + 1)
     value = f"{year:04d}-Q{n}" if year else f"XXXX-Q{n}"
-    ctx.reference_quarter = value
+    note_quarter(ctx, value, m.start(), m.end())
     return Found("DATE", value, relative=True)
 
 
 def n_rel_quarter(m, ctx):
     """"the latest quarter" (the one before the DCT's), "the current quarter", "the quarter"."""
-    which = (m["which"] or "").lower()
+    which = " ".join((m["which"] or "").lower().split())
+    if which.startswith("comparable"):  # "the comparable (year-ago) quarter": the same quarter a year before
+        which = "year-ago"
     if ctx.dct is None:
         return Found("DATE", None, relative=True)
     d = ctx.dct
@@ -352,14 +451,25 @@ def n_rel_quarter(m, ctx):
         shift = -4 if not ctx.reference_quarter else None
     elif which in ("latest", "last", "past", "previous", "most recent", "recent"):
         shift = -1
+    elif (ended := QUARTER_ENDED.match(ctx.text, m.end())) and capitalised_month(ended, "month"):
+        # "the quarter ended July 31": the three months up to that day, named by the calendar quarter
+        # that holds most of them (May to July → Q2)
+        month, day = month_of(ended["month"]), int(ended["day"])
+        last = date(cal.year_for(d, month, day, "nearest"), month, min(day, 28))
+        value = cal.at_granularity(last - timedelta(days=45), "Q")
+        note_quarter(ctx, value, m.start(), m.end())
+        return Found("DATE", value, relative=True)
     else:  # "the quarter": the one just reported on, unless the verb looks ahead ("will earn ... for the quarter")
         shift = 0 if direction(ctx, m.start(), m.end()) == "future" else -1
     if shift is None:
         value = _year_earlier(ctx.reference_quarter)
     else:
         value = cal.at_granularity(cal.shift(d, "Q", shift), "Q")
-        ctx.reference_quarter = value
+        note_quarter(ctx, value, m.start(), m.end())
     return Found("DATE", value, relative=True)
+
+
+QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<month>{MONTH})\s+(?P<day>[0-3]?\d)\b", re.I)
 
 
 def _year_earlier(value: str) -> str:
@@ -376,7 +486,11 @@ def n_year_period(m, ctx):
 
 
 def n_year_ago_adj(m, ctx):
-    """"year-earlier", "the year-ago quarter": the same period a year before the reference period."""
+    """"year-earlier", "the year-ago quarter": the same period a year before the reference period;
+    "the year-earlier nine months" is a length, like "the nine months"."""
+    if m["months"]:
+        n = number(m["months"])
+        return Found("DURATION", period(n, "M")) if isinstance(n, float) else None
     if ctx.dct is None:
         return Found("DATE", None, relative=True)
     if ctx.reference_quarter and ctx.reference_quarter[:4].isdigit():
@@ -535,6 +649,9 @@ def n_weekday(m, ctx):
                 unresolved=f"XXXX-WXX-{day}{suffix}")
 
 
+EVENT_NAME = re.compile(r"\s+(?:for|against|of\s+(?:the|a|an))\b", re.I)
+
+
 def n_month(m, ctx):
     """"in March" (this year's or last year's, by tense), "last May", "mid-November"."""
     if not capitalised_month(m, "month"):
@@ -544,6 +661,8 @@ def n_month(m, ctx):
     which = " ".join((m["which"] or "").lower().split())
     if len(m["month"]) <= 4 and m["month"].lower() not in ("may", "june", "july") and not m["month"].endswith("."):
         return None  # an abbreviation alone is a name: "Jan Egeland"
+    if EVENT_NAME.match(ctx.text, m.end()) and re.search(r"\b(?:the|a|an|annual)\s+$", ctx.text[max(0, m.start() - 12):m.start()], re.I):
+        return None  # a march, not the month: "the annual March for Life", "the March of the Mothers"
     if ctx.dct is None:
         return Found("DATE", f"XXXX-{month:02d}", mod, relative=True)
     d = ctx.dct
@@ -568,6 +687,9 @@ def n_season(m, ctx):
     mod = _mod(m, "pos", "pos2")
     if m["year"]:
         return Found("DATE", f"{int(m['year']):04d}-{code}", mod)
+    if m["spelled"]:
+        year = spelled_year(m["spelled"])
+        return Found("DATE", f"{year:04d}-{code}", mod) if year else None
     which = " ".join((m["which"] or "").lower().split())
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     if ctx.dct is None:
@@ -590,10 +712,16 @@ def n_holiday(m, ctx):
     if rule is None:
         return None
 
+    if rule.startswith("cap:"):  # only capitalised: "Election Day", not any "election day"
+        if not m["name"][:1].isupper():
+            return None
+        rule = rule[4:]
+
     def on(year: int) -> date:
         if ":" in rule:
-            n, day, month = (int(x) for x in rule.split(":"))
-            return cal.nth_weekday(year, month, n, day)
+            nth, _, later = rule.partition("+")  # "1:1:11+1": the day after the first Monday of November
+            n, day, month = (int(x) for x in nth.split(":"))
+            return cal.nth_weekday(year, month, n, day) + timedelta(days=int(later or 0))
         month, day = (int(x) for x in rule.split("-"))
         return date(year, month, day)
 
@@ -613,6 +741,7 @@ def n_holiday(m, ctx):
     return Found("DATE", pick.isoformat(), relative=True)
 
 
+FRACTION_OF = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her|all|those|these|our|total)\b", re.I)
 RELATIVE_SIGNALS = {"later", "before", "after"}  # anchored to another event, not to the DCT
 AGO_SIGN = {"ago": -1, "earlier": -1, "before": -1, "back": -1, "previously": -1, "prior": -1,
             "later": 1, "after": 1, "from now": 1, "hence": 1, "on": 1}
@@ -635,6 +764,8 @@ def n_duration(m, ctx):
         return None
     if re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]):
         return None  # an age: "52 years old"
+    if unit == "Q" and FRACTION_OF.match(ctx.text, m.end()):
+        return None  # a fraction: "more than a quarter of the market"
     if not plural and isinstance(n, float) and 1500 <= n <= 2100:
         return None  # a year before a noun: "the 1988 quarter"
     if m["half"] and isinstance(n, float):
@@ -650,6 +781,10 @@ def n_duration(m, ctx):
         return _ago(m, ctx, n, unit, sign, mod)
     if num_word in ("a", "an", "one", "per") and _after_amount(ctx.text, m.start()):
         return Found("SET", period(1, unit), None)
+    if unit == "M" and m[0][:4].lower() == "the " and not isinstance(n, str) and n < 12:
+        # a reporting period ("for the nine months, profit rose"): "a year earlier" now means that
+        # part of last year, not the quarter discussed before
+        ctx.reference_quarter = None
     return Found("DURATION", period(n, unit), mod)
 
 
@@ -777,9 +912,15 @@ def n_noon(m, ctx):
     return _clock_on(m, ctx, clock)
 
 
+# the day after a clock time's conversion to another zone: "10:35 a.m. (0735 GMT) Friday"
+DAY_AFTER_ASIDE = re.compile(rf"\s*\([^()\n]{{1,24}}\),?\s+(?P<when>(?:on\s+)?{WEEKDAY}|{REL_DAY})(?![\w-])", re.I)
+
+
 def _clock_on(m, ctx, clock):
     when = m.groupdict().get("when")
     mod = _mod(m, "mod")
+    if not when and (aside := DAY_AFTER_ASIDE.match(ctx.text, m.end())):
+        when = aside["when"]  # the extent stays the clock time; the day only dates it
     if when:
         sub = re.fullmatch(rf"(?:on\s+)?(?P<weekday>{WEEKDAY})", when.strip(), re.I)
         if sub:
@@ -830,22 +971,26 @@ RULES: list[Rule] = [
     Rule("iso", _c(rf"{B}\d{{4}}-[01]\d-[0-3]\d(?P<time>[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?)?{E}"), n_iso),
     Rule("numeric-date", _c(rf"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}}){E}"), n_numeric_date),
     Rule("month-day", _c(rf"{B}(?:{WEEKDAY},?{S}|(?P<which>last|next){S})?(?P<month>{MONTH}){S}(?P<day>{DAY})(?!\d|:\d|\s*%|,\d)(?:,?{S}(?P<year>{YEAR}))?(?![\w-])"), n_full_date),
+    # the second day of "April 24 and 25": the bare number is a date of its own
+    Rule("and-day", _c(rf"\d(?:st|nd|rd|th)?{S}(?:and|or|&){S}(?P<x>(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:,?{S}(?P<year>{YEAR}))?)(?=\s*(?:[,.;:)]\D|[,.;:)]?$)|{S}(?:in|at|on|and|when|while|with|to|from|for|as|after|before|during|the|by)\b)"), n_and_day),
     Rule("day-month", _c(rf"{B}(?:{WEEKDAY},?{S})?(?:the{S})?(?P<day>{DAY}){S}(?:of{S})?(?P<month>{MONTH})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_full_date),
-    Rule("month-year", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{MONTH}),?{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<which>last|this|next){S}year){E}"), n_month_year),
-    Rule("year", _c(rf"(?<![\w$€£#.,/-])(?:(?P<pos>{POSITION})[\s-]+)?(?:(?:the{S})?(?:calendar|fiscal){S}(?:year{S})?)?(?P<year>{YEAR})(?![\w%-]|\.\d|\s*%|\s*(?:percent|per\s+cent)\b)"), n_year),
+    Rule("month-year", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?P<month>{MONTH}),?{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})|(?P<which>last|this|next){S}year){E}"), n_month_year),
+    Rule("year", _c(rf"(?<![\w$€£#.,/-])(?:(?P<pos>{POSITION})[\s-]+|(?:pre|post)-)?(?:(?:the{S})?(?:calendar|fiscal){S}(?:year{S})?)?(?P<year>{YEAR})(?![\w%-]|\.\d|\s*%|\s*(?:percent|per\s+cent|hours|{ZONE})\b)"), n_year),
     Rule("fiscal", _c(rf"{B}(?:(?:fiscal|financial){S}(?:year{S})?|FY\s?)(?P<year>{YEAR}|\d\d(?!\d)){E}"), n_fiscal),
     Rule("rel-fiscal", _c(rf"{B}(?:the{S})?(?P<which>current|latest|last|past|previous|next|coming|this){S}(?:fiscal|financial){S}year{E}"), n_rel_fiscal),
     Rule("decade", _c(rf"{B}(?:the{S})?(?:(?P<pos>{POSITION})[\s-]+)?(?P<decade>(?:1[0-9]|20)\d0|['’]\d0)['’]?s{E}"), n_decade),
-    Rule("decade-word", _c(rf"{B}the{S}(?:(?P<pos>{POSITION})[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){E}"), n_decade_word),
+    Rule("decade-word", _c(rf"{THE}{S}(?:(?P<pos>{POSITION})[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){E}"), n_decade_word),
     Rule("century", _c(rf"{B}(?:the{S})?(?:(?P<pos>{POSITION})[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORD}|this)[\s-]+century{E}"), n_century),
     Rule("part", _c(rf"{B}(?:(?:the|(?P<owner>(?:this|last|next){S}year{AP}s)){S}(?=(?:{YEAR}{S})?(?:fiscal[\s-]+)?{ORD}{S}))?(?:(?P<year>{YEAR}){S})?(?:fiscal[\s-]+)?(?P<ord>{ORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?!s)(?:{S}of{S}(?:fiscal{S})?(?P<year2>{YEAR})|,?{S}(?P<year3>{YEAR}))?{E}"), n_part),
+    Rule("the-period", _c(rf"{THE}{S}(?:(?P<week>week{S}of{S}(?P<month>{MONTH}){S}(?P<day>{DAY})(?:,?{S}(?P<year>{YEAR}))?(?![\w-]))|(?:last|final){S}(?P<unit>quarter|half){S}of{S}(?:fiscal{S})?(?P<pyear>{YEAR}){E}|(?P<same>(?:same|corresponding|comparable){S}(?:quarter|period){S}(?:of{S})?last{S}year(?![\w-])))"), n_the_period),
+    Rule("last-year-quarter", _c(rf"{LAST}{S}year{AP}s{S}(?:fiscal{S})?(?:quarter|period)(?![\w-])"), n_last_year_quarter),
     Rule("q", re.compile(rf"{B}Q(?P<n>[1-4])(?:{S}(?:FY)?(?P<year>{YEAR}|\d\d(?!\d)))?{E}"), n_q),
-    Rule("rel-quarter", _c(rf"{B}(?:(?:the|this|that|its|their){S}(?:(?P<which>latest|current|past|previous|last|most{S}recent|recent|next|coming|year-ago|year-earlier|comparable(?:{S}year-(?:ago|earlier))?){S})?|(?P<which2>last|this|next){S})(?:fiscal{S})?(?:quarter|(?<=latest\s)period)(?!s){E}"), lambda m, c: n_rel_quarter(_Which(m), c)),
-    Rule("year-period", _c(rf"{B}the{S}(?P<year>{YEAR}){S}(?P<unit>quarter|period)(?!s){E}"), n_year_period),
-    Rule("year-ago-adj", _c(rf"{B}(?:the{S})?(?:comparable{S})?year[\s-](?:ago|earlier)(?:{S}(?:(?:{ORD}){S})?(?:period|quarter|nine{S}months))?{E}"), n_year_ago_adj),
-    Rule("spelled-year", _c(rf"{B}(?:the{S}year{S})?(?P<century>nineteen|twenty|two{S}thousand)(?:[\s-]+(?:and{S})?(?P<rest>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?:oh[\s-]+)?{_ONES}))?{E}"), n_spelled_year),
+    Rule("rel-quarter", _c(rf"{B}(?:(?:the|this|that|its|their){S}(?:(?P<which>latest|current|past|previous|last|most{S}recent|recent|next|coming|year-ago|year-earlier|comparable(?:{S}year-(?:ago|earlier))?){S})?|(?P<which2>last|this|next){S})(?:fiscal{S})?(?:quarter|(?<=latest\s)period)(?!s|\w|-centur)"), lambda m, c: n_rel_quarter(_Which(m), c)),
+    Rule("year-period", _c(rf"{THE}{S}(?P<year>{YEAR}){S}(?P<unit>quarter|period)(?!s){E}"), n_year_period),
+    Rule("year-ago-adj", _c(rf"{B}(?:the{S})?(?:comparable{S})?year[\s-](?:ago|earlier)(?:{S}(?:(?:{ORD}){S})?(?:period|quarter|(?P<months>{NUMWORD}|\d+){S}months))?{E}"), n_year_ago_adj),
+    Rule("spelled-year", _c(rf"{B}(?:the{S}year{S})?(?P<century>nineteen|twenty|two{S}thousand)(?:[\s-]+(?:and{S})?(?P<rest>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?:oh[\s-]+)?{_ONES}))?{E}(?!{S}{UNITS}{E})"), n_spelled_year),
     # 2. DCT-relative dates
-    Rule("weekend", _c(rf"{B}the{S}weekend{E}"), n_weekend),
+    Rule("weekend", _c(rf"{THE}{S}weekend{E}"), n_weekend),
     Rule("deictic-day", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?P<day>{REL_DAY}|the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow)(?:{S}(?P<pod>{POD}))?{E}"), n_deictic_day),
     Rule("part-of-day-after", _c(rf"{B}(?P<pod>{POD}){S}(?P<which>yesterday|today|tomorrow){E}"), n_pod),
     Rule("part-of-day", _c(rf"{B}(?P<which>this|last|yesterday|tomorrow|tonight){S}(?P<pod>{POD}){E}"), n_pod),
@@ -853,18 +998,18 @@ RULES: list[Rule] = [
     Rule("anaphoric", _c(rf"{B}(?:(?:earlier|later){S})?(?:that(?:{S}same)?|the{S}(?P<which>same|following|previous|prior|preceding))(?:{S}(?P<unit>day|week|month|year|morning|afternoon|evening|night))(?![\w'’-])|{B}the{S}(?P<which2>next){S}(?P<unit2>day|morning|afternoon|evening|night)(?![\w'’-])"), lambda m, c: n_anaphoric(_Pair(m), c)),
     Rule("the-year", _c(rf"{B}(?P<x>(?:(?:earlier|later){S}in{S})?the{S}(?:(?:full|fiscal|financial|entire|whole|calendar){S})?year)(?P<ended>{S}(?:ended|ending))?(?!{S}(?:before|after|earlier|later|ago|of{S}the)\b)(?![\w'’-])"), n_the_year),
     Rule("period-end", _c(rf"{B}(?:the{S})?(?P<unit>week|month|year|quarter|decade)(?:{AP}s{S}|[\s-])end{E}"), n_period_end),
-    Rule("end-of", _c(rf"{B}the{S}(?:end|close){S}of{S}the{S}(?P<unit>week|month|year|quarter|decade){E}"), n_period_end),
+    Rule("end-of", _c(rf"{THE}{S}(?:end|close){S}of{S}the{S}(?P<unit>week|month|year|quarter|decade){E}"), n_period_end),
     Rule("weekday", _c(rf"{B}(?:(?P<pos>early|late|earlier|later){S})?(?:(?P<which>{_WHICH}){S})?(?P<weekday>{WEEKDAY})(?!s\b)(?:{S}(?P<pod>{POD}))?(?![\w-])"), n_weekday),
     Rule("month", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}){S})?(?P<month>{MONTH})(?![\w-]){E}"), n_month),
-    Rule("season", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}|the){S})(?:(?P<pos2>early|mid-?|late)[\s-]+)?(?P<season>{SEASON})(?:{S}(?:of{S})?(?P<year>{YEAR}))?{E}"), n_season),
-    Rule("season-year", _c(rf"{B}(?P<season>{SEASON}){S}(?:of{S})?(?P<year>{YEAR}){E}"), lambda m, c: n_season(_NoWhich(m), c)),
+    Rule("season", _c(rf"{B}(?:(?P<pos>{POSITION})[\s-]+)?(?:(?P<which>{_WHICH}|the){S})(?:(?P<pos2>early|mid-?|late)[\s-]+)?(?P<season>{SEASON})(?:{S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?{E}"), n_season),
+    Rule("season-year", _c(rf"{B}(?P<season>{SEASON}){S}(?:of{S})?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})){E}"), lambda m, c: n_season(_NoWhich(m), c)),
     Rule("holiday", _c(rf"{B}(?P<name>{alt('holiday')})(?:,?{S}(?P<year>{YEAR}))?{E}"), n_holiday),
     # 3. durations, and "N units ago"
     Rule("duration", _c(rf"{B}(?:(?P<mod>{MOD}){S}(?:(?:an?|another){S})?|(?:the|these|those|an?|another){S})?(?:(?P<which>past|last|next|coming|first|previous|following|latest|final|remaining|same|additional|entire|whole|full|other|ensuing|initial|subsequent|year-earlier|year-ago){S})?(?:(?P<mod2>{MOD}){S})?(?P<num>{QUANTITY})(?:{S}(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar|extra))?{S}(?P<unit>{UNITS})(?P<half>{S}and{S}a{S}half)?(?:{S}or{S}so)?(?P<ago>{S}(?:ago|earlier|later|before|back|previously|from{S}now|hence))?(?![\w-])"), n_duration),
     Rule("adjective-duration", _c(rf"{B}(?P<num>\d+(?:\.\d+)?|{NUMWORD}|several|multiple)[-‐](?P<unit>second|minute|hour|day|night|week|month|year|decade|century)(?:-(?:old|long))?{E}"), n_adjective_duration),
     Rule("long", _c(rf"{B}(?P<unit>days?|weeks?|months?|years?|decades?|centuries|hours?)-long{E}"), n_long),
     Rule("vague-plural", _c(rf"{B}(?:(?:in|for|over|within|after){S}(?=\w)|(?P<the>the{S}))?(?P<x>(?:(?P<which>recent|coming|past|upcoming|ensuing|previous|following|next){S})?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?!{S}(?:of|old|ago|earlier|later)\b)(?![\w-])"), lambda m, c: n_vague_plural(m, c)),
-    Rule("as-many", _c(rf"{B}as{S}many{S}(?P<unit>days|weeks|months|years|hours|minutes|decades){E}"), n_as_many),
+    Rule("as-many", _c(rf"{AS}{S}many{S}(?P<unit>days|weeks|months|years|hours|minutes|decades){E}"), n_as_many),
     # 4. sets
     Rule("each", _c(rf"{B}(?:every|each)(?P<other>{S}other)?{S}(?P<what>{UNIT1}|{WEEKDAY}|{MONTH}|{POD})(?:{S}(?P<pod>{POD}))?{E}"), n_each),
     Rule("frequency", _c(rf"{B}(?:(?:once|twice|thrice|{NUMBER}{S}times){S})?(?:a|an|per|every|each){S}(?P<unit>{UNIT1}){E}(?<=[a-z])"), lambda m, c: n_frequency(m, c) if re.match(r"(?:once|twice|thrice|[\w.]+\s+times)\s", m[0], re.I) or m[0].lower().startswith("per") else None),
@@ -876,6 +1021,7 @@ RULES: list[Rule] = [
     Rule("noon", _c(rf"{B}{_WHEN}(?P<word>noon|midday|midnight)(?:,?{S}(?P<when>(?:on{S})?{WEEKDAY}|{REL_DAY}){E})?{E}"), n_noon),
     # 6. reference words
     Rule("ref", _c(rf"{B}{alt('ref')}{E}"), n_ref),
+    Rule("vague-duration", _c(rf"{B}{alt('vagueduration')}{E}"), lambda m, c: Found("DURATION", lookup("vagueduration", m[0]))),
 ]
 
 
