@@ -58,6 +58,7 @@ DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge
 DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "memo", "filing", "review", "audit"}
 CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
 QUOTE_CHARS = "\"“”«»„"
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 @dataclass
@@ -568,8 +569,8 @@ def _cue_start(verb: Token) -> int:
     start = verb.i
     for child in sorted(verb.children, key=lambda c: -c.i):
         if child.i == start - 1 and child.dep_ in ("aux", "neg", "auxpass", "advmod") and child.lower_ not in MODALS:
-            if child.dep_ == "advmod" and child.lower_ not in ("also", "not", "never"):
-                break
+            if child.dep_ == "advmod" and child.pos_ != "ADV" and child.lower_ not in ("also", "not", "never"):
+                break  # an adverb joins the cue ("has repeatedly said", "later said"), "when" does not
             start = child.i
     return start
 
@@ -598,13 +599,18 @@ def _grow_cue(doc: Doc, verb: Token, cue_end: Token, content: tuple[int, int]) -
     nxt = doc[cue_end.i + 1] if cue_end.i + 1 < len(doc) else None
     if nxt is None or nxt.head != verb:
         return cue_end, content
+    if nxt.i < content[0] and (nxt.lower_ in WEEKDAYS or (nxt.dep_ == "advmod" and nxt.pos_ == "ADV" and
+                                                          nxt.lower_.endswith("ly"))):
+        return _grow_cue(doc, verb, nxt, content)  # "said Sunday", "said recently", "said sarcastically"
     if nxt.dep_ == "prep" and content[0] == nxt.i and nxt.lower_ in CUE_PREPS:
         return nxt, (nxt.i + 1, content[1])  # "asked about the plan": cue "asked about"
     if nxt.dep_ == "prep" and content[0] == nxt.i + 1:
         return nxt, content  # "referred to X" where X alone was taken as the content
     pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     if nxt.lower_ == "in" and pobj is not None and pobj.lower_ == "statement" and pobj.i < content[0]:
-        return pobj, content  # "said in a statement"
+        return _grow_cue(doc, verb, pobj, content)  # "said in a statement"
+    if nxt.lower_ in ("of", "about") and nxt.dep_ == "prep" and content[1] <= nxt.i:
+        return nxt, content  # "“…,” she said of the plan": the topic is not what was said
     if nxt.text == ":":
         return nxt, content
     return cue_end, content
