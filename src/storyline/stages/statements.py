@@ -158,7 +158,7 @@ class StatementStage:
         extent = _follow_quotes(doc_text(doc), extent, quotes)
         span = doc.char_span(*extent, alignment_mode="expand")
         start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
-        source_tok = _subject(verb)
+        source_tok = None if _asker_unnamed(verb) else _subject(verb)
         source = _subtree_chars(doc, source_tok) if source_tok is not None else None
         if source_tok is not None and source_tok.dep_ == "agent":
             source_tok = next((c for c in source_tok.children if c.dep_ == "pobj"), None)
@@ -186,7 +186,16 @@ class StatementStage:
             if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and (
                     kind in ("hope", "plan", "thought") or verb.lemma_.lower() in DIRECTIVES)):
                 # "said that …", "hopes to …", "urged voters to …"
+                return _before_repeated_cue(verb, child)
+        for child in children:  # "asked workers if they planned to …": an if/whether clause parsed as adverbial
+            if child.dep_ == "advcl" and child.i > verb.i and kind == "speech" and any(
+                    c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children):
                 return _subtree(child)
+        if verb.lemma_.lower() == "ask":  # "Asked at a briefing about her role, …": the topic asked about
+            about = next((t for t in verb.subtree if t.lower_ == "about" and t.dep_ == "prep" and t.i > verb.i and
+                          _ancestors_to(t, verb, ("prep", "pobj"))), None)
+            if about is not None:
+                return _subtree(about)
         for child in children:  # "told reporters at a meeting that …" parsed as a relative clause
             if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or kind not in ("speech", "media"):
                 continue
@@ -222,7 +231,8 @@ class StatementStage:
                     return _subtree(child)
         for child in children:  # "referred to X", "railed against Y", "asked about Z"
             if child.dep_ == "prep" and child.i > verb.i and (kind == "stance" or child.lower_ in ("about",) or
-                                                               (lemma == "call" and child.lower_ in ("for", "on"))):
+                                                               (lemma == "call" and child.lower_ in ("for", "on")) or
+                                                               (lemma == "ask" and child.lower_ == "for")):
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and not pobj.ent_type_ in ("DATE", "TIME"):
                     return _subtree(pobj) if kind == "stance" else _subtree(child)
@@ -575,9 +585,46 @@ def _cue_start(verb: Token) -> int:
     return start
 
 
+def _asker_unnamed(verb: Token) -> bool:
+    """A passive cue without its agent names no source: "Asked about the plan, she said …", "he was
+    asked whether …" (who asked is not said; the subject is the one asked)."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+
+
+def _ancestors_to(token: Token, top: Token, deps: tuple[str, ...]) -> bool:
+    """The token hangs from ``top`` through a chain of the given dependency labels only."""
+    t = token
+    while t.head is not t and t.head != top:
+        t = t.head
+        if t.dep_ not in deps:
+            return False
+    return t.head == top
+
+
+def _before_repeated_cue(verb: Token, clause: Token) -> tuple[int, int]:
+    """The clause's tokens, up to a second cue of the same verb that the parser hung inside it:
+    "He said A and said that B" is parsed with "and said that B" under A; it is two statements."""
+    start, end = _subtree(clause)
+    for t in clause.subtree:
+        if t.dep_ == "conj" and t.head == clause and t.lemma_ == verb.lemma_ and t.i > clause.i and not any(
+                c.dep_ in SUBJECTS for c in t.children):
+            cut = min(x.i for x in t.subtree)
+            while cut > start and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
+                cut -= 1
+            return start, cut
+    return start, end
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; a participle or conjunct borrows its head's ("…, adding that")."""
     seen = 0
+    if (verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_ == verb.lemma_ and
+            not any(c.dep_ in SUBJECTS for c in verb.children)):
+        verb = verb.head.head  # "He said A and said that B": the second "said" is his too
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ == "agent":  # "was reported by Axios": the agent speaks
