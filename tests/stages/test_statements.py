@@ -234,3 +234,37 @@ def test_statements_a_poll_speaks_for_itself(nlp):
 def test_statements_speaker_line(nlp):
     _, found = statements(nlp, "The senator spoke to CNN on Sunday.\n\nTAPPER: Will you run again?\n")
     assert [(s.cue.text, s.speaker_text, s.content.text) for s, _ in found] == [(":", "TAPPER", "Will you run again?")]
+
+
+def test_statements_cue_takes_adverb_and_weekday(nlp):
+    s, speaker = one(nlp, "Karen Holt has repeatedly said Sunday that the budget would be balanced.")
+    assert (speaker, s.cue.text) == ("Karen Holt", "has repeatedly said Sunday")
+    assert s.content.text == "that the budget would be balanced"
+
+
+def test_statements_said_twice_in_one_sentence_is_two_statements(nlp):
+    _, found = statements(nlp, "Mark Ruiz said his rivals had given him momentum and said that the mayor was weak.")
+    assert [(s.cue.text, speaker) for s, speaker in found] == [("said", "Mark Ruiz"), ("said", "Mark Ruiz")]
+    assert found[0][0].content.text == "his rivals had given him momentum"
+    assert found[1][0].content.text == "that the mayor was weak"
+
+
+def test_statements_asked_if_clause_is_the_content(nlp):
+    s, speaker = one(nlp, "Karen Holt asked the farmers if they planned to vote.")
+    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "asked", "if they planned to vote")
+
+
+def test_statements_passive_asked_names_no_source(nlp):
+    _, found = statements(nlp, "Asked about the strike, Karen Holt said the talks would resume.")
+    asked = [s for s, _ in found if s.cue.text.startswith("Asked")]
+    assert len(asked) == 1 and asked[0].source is None and asked[0].content.text.endswith("the strike")
+
+
+def test_statements_noun_cue_with_prepositional_content(nlp):
+    s, _ = one(nlp, "The senator's criticism of the pipeline surprised nobody.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("criticism", "The senator", "the pipeline")
+
+
+def test_statements_stance_verb_from_the_measured_list(nlp):
+    s, speaker = one(nlp, "Karen Holt thanked the nurses for their work.")
+    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "thanked", "the nurses")

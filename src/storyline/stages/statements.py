@@ -11,7 +11,7 @@ Rules over the dependency parse, in six steps:
    give their speaker before a colon.
 3. "According to X, …" and "In a new poll, …": X (the poll) is the source, the rest of the sentence
    the content.
-4. Noun cues: "the announcement that …", "a report by X that …" (resources/noun_cues.txt).
+4. Noun cues: "the announcement that …", "a report by X that …", "her criticism of the deal" (resources/noun_cues.txt).
 5. No comment: "did not immediately comment", "declined to comment" (resources/no_comment.txt).
 6. Speakers: the source's entity; a pronoun is the last person who was a subject before it
    ("he expressed hope" → Witkoff); otherwise the source text is kept as speaker_text.
@@ -58,6 +58,7 @@ DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge
 DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "memo", "filing", "review", "audit"}
 CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
 QUOTE_CHARS = "\"“”«»„"
+NOUN_PREPS = {"of", "for", "about", "on", "against", "over", "to", "with"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -89,7 +90,8 @@ class StatementStage:
     def __init__(self) -> None:
         register_extensions()
         self.verbs = {lemma: kind for lemma, kind in table("reporting_verbs.tsv")}
-        self.nouns = words("noun_cues.txt")
+        # noun -> the contents it takes: "that" (a that-clause) and/or "prep" (a prepositional object)
+        self.nouns = {row[0]: set(row[1].split()) for row in table("noun_cues.txt")}
         self.attitudes = words("attitude_nouns.txt")
         self.channels = words("channels.txt")
         self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
@@ -368,6 +370,9 @@ class StatementStage:
             return None
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and
                        any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if clause is None and "prep" in self.nouns[noun.lower_]:  # "her criticism of the deal"
+            prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_PREPS), None)
+            clause = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         if clause is None:
             return None
         source_tok = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -579,8 +584,9 @@ def _cue_start(verb: Token) -> int:
     start = verb.i
     for child in sorted(verb.children, key=lambda c: -c.i):
         if child.i == start - 1 and child.dep_ in ("aux", "neg", "auxpass", "advmod") and child.lower_ not in MODALS:
-            if child.dep_ == "advmod" and child.pos_ != "ADV" and child.lower_ not in ("also", "not", "never"):
-                break  # an adverb joins the cue ("has repeatedly said", "later said"), "when" does not
+            if child.dep_ == "advmod" and (child.pos_ != "ADV" or any(child.children)) and child.lower_ not in (
+                    "also", "not", "never"):
+                break  # a lone adverb joins the cue ("has repeatedly said"); "when", "so far" do not
             start = child.i
     return start
 
@@ -592,7 +598,10 @@ def _asker_unnamed(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    return verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+    if verb.dep_ != "advcl" or any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return False
+    # the participle opens its sentence or follows "when"/"if" ("Asked about …", "when asked about …")
+    return verb.i == verb.sent.start or any(c.dep_ in ("advmod", "mark") and c.i == verb.i - 1 for c in verb.children)
 
 
 def _ancestors_to(token: Token, top: Token, deps: tuple[str, ...]) -> bool:
