@@ -121,6 +121,8 @@ class StatementStage:
             return None
         if kind in ("speech", "thought") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return None  # "it is fair to say", "refused to say": not a statement made
+        if kind == "stance" and verb.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None  # "rejected calls from business groups to order the workers back": a purpose, not a stance
         if verb.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
             return None  # "pointed out that", not "pointed to"
         cue_end = verb
