@@ -268,3 +268,10 @@ def test_statements_noun_cue_with_prepositional_content(nlp):
 def test_statements_stance_verb_from_the_measured_list(nlp):
     s, speaker = one(nlp, "Karen Holt thanked the nurses for their work.")
     assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "thanked", "the nurses")
+
+
+def test_statements_content_stops_at_a_sentence_with_its_own_cue(nlp):
+    text = "“The case was unusual,” Mark Ruiz said. He added, “Nothing here is ordinary.”"
+    _, found = statements(nlp, text)
+    assert [(s.cue.text, s.content.text) for s, _ in found] == [
+        ("said", "“The case was unusual,”"), ("added", "“Nothing here is ordinary.”")]

@@ -110,7 +110,7 @@ class StatementStage:
                 item = self.verb_cue(doc, token, quotes, taken) or self.noun_cue(doc, token, taken)
                 if item:
                     found.append(item)
-        found = _drop_nested(found)
+        found = _drop_nested(_split_runs(doc, found))
         doc._.statements = self.to_statements(doc, found)
         return doc
 
@@ -162,7 +162,7 @@ class StatementStage:
         extent = _follow_quotes(doc_text(doc), extent, quotes)
         span = doc.char_span(*extent, alignment_mode="expand")
         start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
-        source_tok = None if _asker_unnamed(verb) else _subject(verb)
+        source_tok = None if _asker_unnamed(verb) else _subject(verb, self.verbs)
         source = _subtree_chars(doc, source_tok) if source_tok is not None else None
         if source_tok is not None and source_tok.dep_ == "agent":
             source_tok = next((c for c in source_tok.children if c.dep_ == "pobj"), None)
@@ -190,7 +190,7 @@ class StatementStage:
             if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and (
                     kind in ("hope", "plan", "thought") or verb.lemma_.lower() in DIRECTIVES)):
                 # "said that …", "hopes to …", "urged voters to …"
-                return _before_repeated_cue(verb, child)
+                return _before_second_cue(verb, child, self.verbs)
         for child in children:  # "asked workers if they planned to …": an if/whether clause parsed as adverbial
             if child.dep_ == "advcl" and child.i > verb.i and kind == "speech" and any(
                     c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children):
@@ -616,12 +616,12 @@ def _ancestors_to(token: Token, top: Token, deps: tuple[str, ...]) -> bool:
     return t.head == top
 
 
-def _before_repeated_cue(verb: Token, clause: Token) -> tuple[int, int]:
-    """The clause's tokens, up to a second cue of the same verb that the parser hung inside it:
-    "He said A and said that B" is parsed with "and said that B" under A; it is two statements."""
+def _before_second_cue(verb: Token, clause: Token, cues: dict[str, str]) -> tuple[int, int]:
+    """The clause's tokens, up to a second cue that the parser hung inside it: "He said A and
+    said that B", "She called on X to act and proposed Y" are two statements each."""
     start, end = _subtree(clause)
     for t in clause.subtree:
-        if t.dep_ == "conj" and t.head == clause and t.lemma_ == verb.lemma_ and t.i > clause.i and not any(
+        if t.dep_ == "conj" and t.head == clause and t.lemma_.lower() in cues and t.i > clause.i and not any(
                 c.dep_ in SUBJECTS for c in t.children):
             cut = min(x.i for x in t.subtree)
             while cut > start and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
@@ -630,12 +630,13 @@ def _before_repeated_cue(verb: Token, clause: Token) -> tuple[int, int]:
     return start, end
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, cues: dict[str, str] | None = None) -> Token | None:
     """The verb's subject; a participle or conjunct borrows its head's ("…, adding that")."""
     seen = 0
-    if (verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_ == verb.lemma_ and
+    if (verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "xcomp") and verb.head.head.pos_ == "VERB" and
+            verb.head.head.lemma_.lower() in (cues or {verb.lemma_.lower()}) and
             not any(c.dep_ in SUBJECTS for c in verb.children)):
-        verb = verb.head.head  # "He said A and said that B": the second "said" is his too
+        verb = verb.head.head  # "He said A and said that B", "called on X to act and proposed Y": his too
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ == "agent":  # "was reported by Axios": the agent speaks
@@ -777,6 +778,35 @@ def _kind(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) ->
     letters = sum(ch.isalnum() for ch in body)
     outside = letters - sum(ch.isalnum() for s, e in inner for ch in text[s : min(e, content[1])])
     return "direct" if outside <= max(3, len(body) // 20) and quoted else "mixed"
+
+
+def _split_runs(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """A content that runs into a later (or earlier) sentence holding a cue of its own stops at that
+    sentence: "“…,” he said. He added, “…”" is two statements, not one quote with a cue inside."""
+    text = doc_text(doc)
+    sentences = {}
+    for f in found:
+        span = doc.char_span(*f.cue, alignment_mode="expand")
+        sentences[id(f)] = (span.sent.start_char, span.sent.end_char) if span is not None else f.cue
+    for o in found:
+        o_sent = sentences[id(o)]
+        for f in found:
+            if f is o or not (o.content[0] <= f.cue[0] < o.content[1]) or o.kind == "no_comment":
+                continue
+            f_sent = sentences[id(f)]
+            if f_sent[0] >= o_sent[1] and o.content[0] < f_sent[0]:  # the other cue's sentence comes after
+                stop = f_sent[0]
+                for part in (o.cue, o.source):  # “…,” he said. He added, “…”: stop before "he said"
+                    if part is not None and o.content[0] < part[0] < stop:
+                        stop = part[0]
+                start, end = _trim(text, o.content[0], stop)
+            elif f_sent[1] <= o_sent[0] and f_sent[1] < o.content[1]:  # … or before
+                start, end = _trim(text, f_sent[1], o.content[1])
+            else:
+                continue
+            if start < end:
+                o.content = (start, end)
+    return found
 
 
 def _drop_nested(found: list[_Found]) -> list[_Found]:
