@@ -275,3 +275,14 @@ def test_statements_content_stops_at_a_sentence_with_its_own_cue(nlp):
     _, found = statements(nlp, text)
     assert [(s.cue.text, s.content.text) for s, _ in found] == [
         ("said", "“The case was unusual,”"), ("added", "“Nothing here is ordinary.”")]
+
+
+def test_statements_relative_clause_cue_reports_its_noun(nlp):
+    s, _ = one(nlp, "The new fees, which officials said will take effect in May, worry farmers.")
+    assert (s.cue.text, s.source.text) == ("said", "officials")
+    assert s.content.text.startswith("The new fees") and s.content.text.endswith("will take effect in May")
+
+
+def test_statements_stance_verb_with_infinitive(nlp):
+    s, speaker = one(nlp, "Karen Holt voted to ban the pesticide.")
+    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "voted", "to ban the pesticide")

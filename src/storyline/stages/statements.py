@@ -144,6 +144,11 @@ class StatementStage:
             content = self._content(doc, verb, kind)
         if content is not None:
             cue_end, content = _grow_cue(doc, verb, cue_end, content)
+        # "the changes, which officials said will take effect": what was said is the noun and the clause
+        relative = (content is not None and verb.dep_ == "relcl" and content[1] > verb.i and
+                    doc[content[0]].lower_ in ("which", "that", "who") and doc[content[0]].dep_ in SUBJECTS)
+        if relative:
+            content = (verb.head.left_edge.i, content[1])
         extent = None
         if content is not None:
             start, end = _clean(doc, max(content[0], verb.sent.start), min(content[1], verb.sent.end))
@@ -156,7 +161,7 @@ class StatementStage:
         if extent is None:
             return None
         parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and extent[0] <= verb.head.idx < extent[1]
-        if extent[0] <= verb.idx < extent[1] and not parenthetical:  # a verb is not inside what it reports
+        if extent[0] <= verb.idx < extent[1] and not (parenthetical or relative):  # not inside what it reports
             return None
         kind_ = _kind(doc_text(doc), _trim(doc_text(doc), *extent), quotes)
         extent = _follow_quotes(doc_text(doc), extent, quotes)
@@ -188,7 +193,7 @@ class StatementStage:
         children = list(verb.children)
         for child in children:  # "said that …", "“…,” he said"
             if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and (
-                    kind in ("hope", "plan", "thought") or verb.lemma_.lower() in DIRECTIVES)):
+                    kind in ("hope", "plan", "thought", "stance") or verb.lemma_.lower() in DIRECTIVES)):
                 # "said that …", "hopes to …", "urged voters to …"
                 return _before_second_cue(verb, child, self.verbs)
         for child in children:  # "asked workers if they planned to …": an if/whether clause parsed as adverbial
