@@ -286,3 +286,8 @@ def test_statements_relative_clause_cue_reports_its_noun(nlp):
 def test_statements_stance_verb_with_infinitive(nlp):
     s, speaker = one(nlp, "Karen Holt voted to ban the pesticide.")
     assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "voted", "to ban the pesticide")
+
+
+def test_find_quotes_closes_on_a_slipped_or_straight_mark():
+    text = "“Apparently not,“ he said. “We will see.” Then “mixed marks,\" she said."
+    assert [text[s:e] for s, e in find_quotes(text)] == ["“Apparently not,“", "“We will see.”", "“mixed marks,\""]

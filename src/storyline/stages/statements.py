@@ -525,7 +525,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                     open_at, closer = at, OPENERS.get(ch, '"')
                 elif ch == "‘" and (i == 0 or not para[i - 1].isalnum()):
                     open_at, closer = at, "’"
-            elif ch == closer or (closer == '"' and ch == "”"):
+            elif ch == closer or (closer == '"' and ch == "”") or (closer == "”" and (ch == '"' or (
+                    ch == "“" and i > 0 and para[i - 1] in ",.?!" and (i + 1 == len(para) or para[i + 1].isspace())))):
+                # “…" and “…,“ (a slip of the keyboard) close as well
                 if closer == "’" and i + 1 < len(para) and para[i + 1].isalpha():
                     continue  # an apostrophe: don’t
                 quotes.append((open_at, at + 2 if para[i + 1 : i + 2] == "\x00" else at + 1))
