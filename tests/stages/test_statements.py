@@ -291,3 +291,8 @@ def test_statements_stance_verb_with_infinitive(nlp):
 def test_find_quotes_closes_on_a_slipped_or_straight_mark():
     text = "“Apparently not,“ he said. “We will see.” Then “mixed marks,\" she said."
     assert [text[s:e] for s, e in find_quotes(text)] == ["“Apparently not,“", "“We will see.”", "“mixed marks,\""]
+
+
+def test_statements_called_for_with_a_for_to_clause(nlp):
+    s, speaker = one(nlp, "Karen Holt called for the two ministries to publish the figures.")
+    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "called for", "the two ministries to publish the figures")

@@ -200,6 +200,9 @@ class StatementStage:
             if child.dep_ == "advcl" and child.i > verb.i and kind == "speech" and any(
                     c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children):
                 return _subtree(child)
+            mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+            if child.dep_ == "advcl" and mark is not None and mark.i == verb.i + 1 and kind in ("speech", "stance"):
+                return (mark.i + 1, _subtree(child)[1])  # "called for the allies to send troops"
         if verb.lemma_.lower() == "ask":  # "Asked at a briefing about her role, …": the topic asked about
             about = next((t for t in verb.subtree if t.lower_ == "about" and t.dep_ == "prep" and t.i > verb.i and
                           _ancestors_to(t, verb, ("prep", "pobj"))), None)
@@ -663,6 +666,8 @@ def _grow_cue(doc: Doc, verb: Token, cue_end: Token, content: tuple[int, int]) -
     """The words the cue takes after its verb (PolNeAR's convention): a preposition whose object
     is the content ("called for", "referred to", "talked about"), "in a statement", a colon."""
     nxt = doc[cue_end.i + 1] if cue_end.i + 1 < len(doc) else None
+    if nxt is not None and nxt.dep_ == "mark" and nxt.lower_ == "for" and content[0] == nxt.i + 1:
+        return nxt, content  # "called for the allies to send troops": cue "called for"
     if nxt is None or nxt.head != verb:
         return cue_end, content
     if nxt.i < content[0] and (nxt.lower_ in WEEKDAYS or (nxt.dep_ == "advmod" and nxt.pos_ == "ADV" and
