@@ -17,7 +17,9 @@ Rules over the dependency parse, in six steps:
    ("he expressed hope" → Witkoff); otherwise the source text is kept as speaker_text.
 
 A statement inside the content of another is dropped: "what he called “the great victory”" belongs
-to the statement that reports it (one token, one attribution, as PolNeAR annotates).
+to the statement that reports it (one token, one attribution, as PolNeAR annotates); but a content
+that runs into another sentence with a cue of its own stops before that sentence ("“…,” he said. He
+added, “…”" is two statements).
 """
 
 from __future__ import annotations
