@@ -296,3 +296,8 @@ def test_find_quotes_closes_on_a_slipped_or_straight_mark():
 def test_statements_called_for_with_a_for_to_clause(nlp):
     s, speaker = one(nlp, "Karen Holt called for the two ministries to publish the figures.")
     assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "called for", "the two ministries to publish the figures")
+
+
+def test_statements_cue_in_an_adverbial_clause_keeps_its_object(nlp):
+    s, speaker = one(nlp, "The hall went quiet when Karen Holt mentioned the closed factory.")
+    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "mentioned", "the closed factory")

@@ -221,13 +221,14 @@ class StatementStage:
             # "…, Netanyahu said." / "Talks, he said, had stalled": the clause around the cue
             mine = {t.i for t in verb.subtree}
             left = min(mine)
-            if any(c.dep_ == "mark" for c in verb.children) or (
-                    verb.i > verb.head.i and (left == 0 or not doc[left - 1].is_punct)):
-                return None  # "… added that both sides had agreed": a clause, not a parenthetical
+            # "… added that both sides had agreed", "when he mentioned the wall": a clause of its own, not a
+            # parenthetical cue; its content is found below, among its own dependents
+            clause = any(c.dep_ == "mark" for c in verb.children) or (
+                verb.i > verb.head.i and (left == 0 or not doc[left - 1].is_punct))
+            adverbial = verb.dep_ == "advcl" and not (
+                doc[verb.i - 1].is_punct or doc[min(verb.i + 1, len(doc) - 1)].is_punct)
             rest = [t.i for t in verb.head.subtree if t.i not in mine and not t.is_punct]
-            if verb.dep_ == "advcl" and not (doc[verb.i - 1].is_punct or doc[min(verb.i + 1, len(doc) - 1)].is_punct):
-                return None  # a true adverbial clause, not a parenthetical cue
-            if rest and _span_is_clause(doc, min(rest), max(rest) + 1):
+            if not (clause or adverbial) and rest and _span_is_clause(doc, min(rest), max(rest) + 1):
                 return (min(rest), max(rest) + 1)
         lemma = verb.lemma_.lower()
         agent = any(c.dep_ == "agent" for c in children)
