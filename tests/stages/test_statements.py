@@ -186,12 +186,18 @@ def test_statements_mixed_quote(nlp):
 
 
 @pytest.mark.parametrize(
-    "phrase",
-    ["did not immediately comment", "declined to comment", "did not respond to a request for comment"],
+    ("phrase", "cue"),
+    [("did not immediately comment", "did not immediately comment"), ("declined to comment", "declined"),
+     ("did not respond to a request for comment", "did not respond to a request for comment")],
 )
-def test_statements_no_comment(nlp, phrase):
+def test_statements_no_comment(nlp, phrase, cue):
     s, speaker = one(nlp, f"The Acme Corporation {phrase}.")
-    assert (s.kind, s.cue.text, speaker) == ("no_comment", phrase, "Acme Corporation")
+    assert (s.kind, s.cue.text, speaker) == ("no_comment", cue, "Acme Corporation")
+
+
+def test_statements_declined_to_comment_keeps_the_verb_as_cue(nlp):
+    s, _ = one(nlp, "The Acme Corporation declined to comment.")
+    assert (s.cue.text, s.content.text) == ("declined", "to comment")
 
 
 @pytest.mark.parametrize(("verb", "rest"), [("believes", "that the bridge is safe"), ("hopes", "to win the vote"),

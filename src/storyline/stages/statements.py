@@ -416,9 +416,13 @@ class StatementStage:
                 source_tok = _subject(verb) or _subject(cue.root)
                 after = [c for c in cue.root.children if c.dep_ == "prep" and c.i >= cue.end]
                 content = _chars(doc, *_subtree(after[0])) if after else (start, end)
+                cue_chars = (start, end)
+                if "cue" in pattern.groupindex:  # "declined | to comment (on the report)": the verb is the cue
+                    cue_chars = (sent.start_char + m.start("cue"), sent.start_char + m.end("cue"))
+                    content = (cue_chars[1] + 1, max(content[1], end))
                 out.append(
                     _Found(
-                        cue=(start, end),
+                        cue=cue_chars,
                         content=content,
                         kind="no_comment",
                         source=_subtree_chars(doc, source_tok) if source_tok is not None else None,
