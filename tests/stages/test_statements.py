@@ -307,3 +307,15 @@ def test_statements_called_for_with_a_for_to_clause(nlp):
 def test_statements_cue_in_an_adverbial_clause_keeps_its_object(nlp):
     s, speaker = one(nlp, "The hall went quiet when Karen Holt mentioned the closed factory.")
     assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "mentioned", "the closed factory")
+
+
+def test_statements_quote_then_adding_is_two_statements(nlp):
+    text = "“He stands for the workers,” Anderson said, adding that Holt is “the most trustworthy of them.”"
+    _, found = statements(nlp, text)
+    assert [(s.cue.text, s.content.text) for s, _ in found] == [
+        ("said", "“He stands for the workers,”"), ("adding", "that Holt is “the most trustworthy of them.”")]
+
+
+def test_statements_subject_inside_a_quote_is_not_the_speaker(nlp):
+    s, speaker = one(nlp, "\"He's sharp. The fact that he tried to do something,\" Huckabee said.")
+    assert (s.cue.text, s.source.text) == ("said", "Huckabee")

@@ -169,7 +169,7 @@ class StatementStage:
         extent = _follow_quotes(doc_text(doc), extent, quotes)
         span = doc.char_span(*extent, alignment_mode="expand")
         start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
-        source_tok = None if _asker_unnamed(verb) else _subject(verb, self.verbs)
+        source_tok = None if _asker_unnamed(verb) else _subject(verb, self.verbs, quotes)
         source = _subtree_chars(doc, source_tok) if source_tok is not None else None
         if source_tok is not None and source_tok.dep_ == "agent":
             source_tok = next((c for c in source_tok.children if c.dep_ == "pobj"), None)
@@ -647,8 +647,13 @@ def _before_second_cue(verb: Token, clause: Token, cues: dict[str, str]) -> tupl
     return start, end
 
 
-def _subject(verb: Token, cues: dict[str, str] | None = None) -> Token | None:
-    """The verb's subject; a participle or conjunct borrows its head's ("…, adding that")."""
+def _subject(verb: Token, cues: dict[str, str] | None = None, quotes: list[tuple[int, int]] | None = None
+             ) -> Token | None:
+    """The verb's subject; a participle or conjunct borrows its head's ("…, adding that"). A subject
+    inside a quote is a misparse when another one is outside: "“The fact that he tried,” Huckabee said"."""
+    outside = [c for c in verb.children if c.dep_ == "nsubj" and not _inside(c.idx, quotes or [])]
+    if quotes and outside and any(c.dep_ == "nsubj" and _inside(c.idx, quotes) for c in verb.children):
+        return outside[-1]
     seen = 0
     if (verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "xcomp") and verb.head.head.pos_ == "VERB" and
             verb.head.head.lemma_.lower() in (cues or {verb.lemma_.lower()}) and
@@ -706,7 +711,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A quote right before the cue clause (“…,” she said) or right after it (he said: “…”)."""
-    subject = _subject(verb)
+    subject = _subject(verb, quotes=quotes)
     left = min([verb.i] + ([min(t.i for t in subject.subtree)] if subject is not None and subject.i < verb.i else []))
     left_char = doc[left].idx
     para_start = doc_text(doc).rfind("\n", 0, left_char) + 1
@@ -766,6 +771,8 @@ def _follow_quotes(text: str, extent: tuple[int, int], quotes: list[tuple[int, i
             break
         if first and (len(gap) > 200 or sum(gap.count(ch) for ch in ".!?") > 1):
             break
+        if first and gap.strip() and gap.rstrip()[-1] not in ",:;.!?—–-":
+            break  # “…,” she said, adding that he is “the best”: a mixed quote of its own, not a continuation
         after = text[qe : (text.find("\n", qe) + 1 or len(text) + 1) - 1]
         if after.strip(" .") and any(ch.isalpha() for ch in after[:40]) and first is False:
             break  # the next quote has a cue of its own
