@@ -319,3 +319,8 @@ def test_statements_quote_then_adding_is_two_statements(nlp):
 def test_statements_subject_inside_a_quote_is_not_the_speaker(nlp):
     s, speaker = one(nlp, "\"He's sharp. The fact that he tried to do something,\" Huckabee said.")
     assert (s.cue.text, s.source.text) == ("said", "Huckabee")
+
+
+def test_statements_gerund_complement_is_the_content(nlp):
+    s, _ = one(nlp, "The farmers' union reported spending two million dollars on advertising.")
+    assert (s.cue.text, s.content.text) == ("reported", "spending two million dollars on advertising")

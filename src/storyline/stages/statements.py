@@ -195,7 +195,8 @@ class StatementStage:
         children = list(verb.children)
         for child in children:  # "said that …", "“…,” he said"
             if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and (
-                    kind in ("hope", "plan", "thought", "stance") or verb.lemma_.lower() in DIRECTIVES)):
+                    kind in ("hope", "plan", "thought", "stance") or verb.lemma_.lower() in DIRECTIVES or
+                    (child.tag_ == "VBG" and child.i > verb.i))):  # "reported spending $1 million"
                 # "said that …", "hopes to …", "urged voters to …"
                 return _before_second_cue(verb, child, self.verbs)
         for child in children:  # "asked workers if they planned to …": an if/whether clause parsed as adverbial
@@ -244,6 +245,11 @@ class StatementStage:
             for child in children:  # "endorsed Clinton", "announced a plan", "denied the report"
                 if child.dep_ in ("dobj", "attr") and not (child.pos_ == "PRON" and kind != "stance"):
                     return _subtree(child)
+        if lemma == "say":  # "three-quarters said the same of Sanders", "said little about the plan"
+            for child in children:
+                if child.dep_ == "dobj" and child.pos_ != "PRON" and child.i > verb.i:
+                    return (child.i, max(_subtree(child)[1], max((_subtree(c)[1] for c in children if
+                                                                  c.dep_ == "prep" and c.i > child.i), default=0)))
         for child in children:  # "referred to X", "railed against Y", "asked about Z"
             if child.dep_ == "prep" and child.i > verb.i and (kind == "stance" or child.lower_ in ("about",) or
                                                                (lemma == "call" and child.lower_ in ("for", "on")) or
