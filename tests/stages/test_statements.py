@@ -324,3 +324,9 @@ def test_statements_subject_inside_a_quote_is_not_the_speaker(nlp):
 def test_statements_gerund_complement_is_the_content(nlp):
     s, _ = one(nlp, "The farmers' union reported spending two million dollars on advertising.")
     assert (s.cue.text, s.content.text) == ("reported", "spending two million dollars on advertising")
+
+
+def test_statements_participle_source_is_the_noun_it_describes(nlp):
+    _, found = statements(nlp, "The unions backing Karen Holt spent heavily on radio.")
+    backing = [s for s, _ in found if s.cue.text == "backing"]
+    assert len(backing) == 1 and backing[0].source.text == "The unions"
