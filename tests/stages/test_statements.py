@@ -186,12 +186,18 @@ def test_statements_mixed_quote(nlp):
 
 
 @pytest.mark.parametrize(
-    "phrase",
-    ["did not immediately comment", "declined to comment", "did not respond to a request for comment"],
+    ("phrase", "cue"),
+    [("did not immediately comment", "did not immediately comment"), ("declined to comment", "declined"),
+     ("did not respond to a request for comment", "did not respond to a request for comment")],
 )
-def test_statements_no_comment(nlp, phrase):
+def test_statements_no_comment(nlp, phrase, cue):
     s, speaker = one(nlp, f"The Acme Corporation {phrase}.")
-    assert (s.kind, s.cue.text, speaker) == ("no_comment", phrase, "Acme Corporation")
+    assert (s.kind, s.cue.text, speaker) == ("no_comment", cue, "Acme Corporation")
+
+
+def test_statements_declined_to_comment_keeps_the_verb_as_cue(nlp):
+    s, _ = one(nlp, "The Acme Corporation declined to comment.")
+    assert (s.cue.text, s.content.text) == ("declined", "to comment")
 
 
 @pytest.mark.parametrize(("verb", "rest"), [("believes", "that the bridge is safe"), ("hopes", "to win the vote"),
@@ -234,3 +240,93 @@ def test_statements_a_poll_speaks_for_itself(nlp):
 def test_statements_speaker_line(nlp):
     _, found = statements(nlp, "The senator spoke to CNN on Sunday.\n\nTAPPER: Will you run again?\n")
     assert [(s.cue.text, s.speaker_text, s.content.text) for s, _ in found] == [(":", "TAPPER", "Will you run again?")]
+
+
+def test_statements_cue_takes_adverb_and_weekday(nlp):
+    s, speaker = one(nlp, "Karen Holt has repeatedly said Sunday that the budget would be balanced.")
+    assert (speaker, s.cue.text) == ("Karen Holt", "has repeatedly said Sunday")
+    assert s.content.text == "that the budget would be balanced"
+
+
+def test_statements_said_twice_in_one_sentence_is_two_statements(nlp):
+    _, found = statements(nlp, "Mark Ruiz said his rivals had given him momentum and said that the mayor was weak.")
+    assert [(s.cue.text, speaker) for s, speaker in found] == [("said", "Mark Ruiz"), ("said", "Mark Ruiz")]
+    assert found[0][0].content.text == "his rivals had given him momentum"
+    assert found[1][0].content.text == "that the mayor was weak"
+
+
+def test_statements_asked_if_clause_is_the_content(nlp):
+    s, speaker = one(nlp, "Karen Holt asked the farmers if they planned to vote.")
+    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "asked", "if they planned to vote")
+
+
+def test_statements_passive_asked_names_no_source(nlp):
+    _, found = statements(nlp, "Asked about the strike, Karen Holt said the talks would resume.")
+    asked = [s for s, _ in found if s.cue.text.startswith("Asked")]
+    assert len(asked) == 1 and asked[0].source is None and asked[0].content.text.endswith("the strike")
+
+
+def test_statements_noun_cue_with_prepositional_content(nlp):
+    s, _ = one(nlp, "The senator's criticism of the pipeline surprised nobody.")
+    assert (s.cue.text, s.source.text, s.content.text) == ("criticism", "The senator", "the pipeline")
+
+
+def test_statements_stance_verb_from_the_measured_list(nlp):
+    s, speaker = one(nlp, "Karen Holt thanked the nurses for their work.")
+    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "thanked", "the nurses")
+
+
+def test_statements_content_stops_at_a_sentence_with_its_own_cue(nlp):
+    text = "“The case was unusual,” Mark Ruiz said. He added, “Nothing here is ordinary.”"
+    _, found = statements(nlp, text)
+    assert [(s.cue.text, s.content.text) for s, _ in found] == [
+        ("said", "“The case was unusual,”"), ("added", "“Nothing here is ordinary.”")]
+
+
+def test_statements_relative_clause_cue_reports_its_noun(nlp):
+    s, _ = one(nlp, "The new fees, which officials said will take effect in May, worry farmers.")
+    assert (s.cue.text, s.source.text) == ("said", "officials")
+    assert s.content.text.startswith("The new fees") and s.content.text.endswith("will take effect in May")
+
+
+def test_statements_stance_verb_with_infinitive(nlp):
+    s, speaker = one(nlp, "Karen Holt voted to ban the pesticide.")
+    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "voted", "to ban the pesticide")
+
+
+def test_find_quotes_closes_on_a_slipped_or_straight_mark():
+    text = "“Apparently not,“ he said. “We will see.” Then “mixed marks,\" she said."
+    assert [text[s:e] for s, e in find_quotes(text)] == ["“Apparently not,“", "“We will see.”", "“mixed marks,\""]
+
+
+def test_statements_called_for_with_a_for_to_clause(nlp):
+    s, speaker = one(nlp, "Karen Holt called for the two ministries to publish the figures.")
+    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "called for", "the two ministries to publish the figures")
+
+
+def test_statements_cue_in_an_adverbial_clause_keeps_its_object(nlp):
+    s, speaker = one(nlp, "The hall went quiet when Karen Holt mentioned the closed factory.")
+    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "mentioned", "the closed factory")
+
+
+def test_statements_quote_then_adding_is_two_statements(nlp):
+    text = "“He stands for the workers,” Anderson said, adding that Holt is “the most trustworthy of them.”"
+    _, found = statements(nlp, text)
+    assert [(s.cue.text, s.content.text) for s, _ in found] == [
+        ("said", "“He stands for the workers,”"), ("adding", "that Holt is “the most trustworthy of them.”")]
+
+
+def test_statements_subject_inside_a_quote_is_not_the_speaker(nlp):
+    s, speaker = one(nlp, "\"He's sharp. The fact that he tried to do something,\" Huckabee said.")
+    assert (s.cue.text, s.source.text) == ("said", "Huckabee")
+
+
+def test_statements_gerund_complement_is_the_content(nlp):
+    s, _ = one(nlp, "The farmers' union reported spending two million dollars on advertising.")
+    assert (s.cue.text, s.content.text) == ("reported", "spending two million dollars on advertising")
+
+
+def test_statements_participle_source_is_the_noun_it_describes(nlp):
+    _, found = statements(nlp, "The unions backing Karen Holt spent heavily on radio.")
+    backing = [s for s, _ in found if s.cue.text == "backing"]
+    assert len(backing) == 1 and backing[0].source.text == "The unions"

@@ -11,13 +11,15 @@ Rules over the dependency parse, in six steps:
    give their speaker before a colon.
 3. "According to X, …" and "In a new poll, …": X (the poll) is the source, the rest of the sentence
    the content.
-4. Noun cues: "the announcement that …", "a report by X that …" (resources/noun_cues.txt).
+4. Noun cues: "the announcement that …", "a report by X that …", "her criticism of the deal" (resources/noun_cues.txt).
 5. No comment: "did not immediately comment", "declined to comment" (resources/no_comment.txt).
 6. Speakers: the source's entity; a pronoun is the last person who was a subject before it
    ("he expressed hope" → Witkoff); otherwise the source text is kept as speaker_text.
 
 A statement inside the content of another is dropped: "what he called “the great victory”" belongs
-to the statement that reports it (one token, one attribution, as PolNeAR annotates).
+to the statement that reports it (one token, one attribution, as PolNeAR annotates); but a content
+that runs into another sentence with a cue of its own stops before that sentence ("“…,” he said. He
+added, “…”" is two statements).
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge
 DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "memo", "filing", "review", "audit"}
 CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
 QUOTE_CHARS = "\"“”«»„"
+NOUN_PREPS = {"of", "for", "about", "on", "against", "over", "to", "with"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 @dataclass
@@ -88,7 +92,8 @@ class StatementStage:
     def __init__(self) -> None:
         register_extensions()
         self.verbs = {lemma: kind for lemma, kind in table("reporting_verbs.tsv")}
-        self.nouns = words("noun_cues.txt")
+        # noun -> the contents it takes: "that" (a that-clause) and/or "prep" (a prepositional object)
+        self.nouns = {row[0]: set(row[1].split()) for row in table("noun_cues.txt")}
         self.attitudes = words("attitude_nouns.txt")
         self.channels = words("channels.txt")
         self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
@@ -107,7 +112,7 @@ class StatementStage:
                 item = self.verb_cue(doc, token, quotes, taken) or self.noun_cue(doc, token, taken)
                 if item:
                     found.append(item)
-        found = _drop_nested(found)
+        found = _drop_nested(_split_runs(doc, found))
         doc._.statements = self.to_statements(doc, found)
         return doc
 
@@ -118,6 +123,8 @@ class StatementStage:
             return None
         if kind in ("speech", "thought") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return None  # "it is fair to say", "refused to say": not a statement made
+        if kind == "stance" and verb.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None  # "rejected calls from business groups to order the workers back": a purpose, not a stance
         if verb.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
             return None  # "pointed out that", not "pointed to"
         cue_end = verb
@@ -139,6 +146,11 @@ class StatementStage:
             content = self._content(doc, verb, kind)
         if content is not None:
             cue_end, content = _grow_cue(doc, verb, cue_end, content)
+        # "the changes, which officials said will take effect": what was said is the noun and the clause
+        relative = (content is not None and verb.dep_ == "relcl" and content[1] > verb.i and
+                    doc[content[0]].lower_ in ("which", "that", "who") and doc[content[0]].dep_ in SUBJECTS)
+        if relative:
+            content = (verb.head.left_edge.i, content[1])
         extent = None
         if content is not None:
             start, end = _clean(doc, max(content[0], verb.sent.start), min(content[1], verb.sent.end))
@@ -151,14 +163,17 @@ class StatementStage:
         if extent is None:
             return None
         parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and extent[0] <= verb.head.idx < extent[1]
-        if extent[0] <= verb.idx < extent[1] and not parenthetical:  # a verb is not inside what it reports
+        if extent[0] <= verb.idx < extent[1] and not (parenthetical or relative):  # not inside what it reports
             return None
         kind_ = _kind(doc_text(doc), _trim(doc_text(doc), *extent), quotes)
         extent = _follow_quotes(doc_text(doc), extent, quotes)
         span = doc.char_span(*extent, alignment_mode="expand")
         start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
-        source_tok = _subject(verb)
+        source_tok = None if _asker_unnamed(verb) else _subject(verb, self.verbs, quotes)
         source = _subtree_chars(doc, source_tok) if source_tok is not None else None
+        if source_tok is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            source_tok = verb.head  # "the super PACs supporting Kasich": the noun the participle describes
+            source = _chars(doc, verb.head.left_edge.i, verb.head.i + 1)
         if source_tok is not None and source_tok.dep_ == "agent":
             source_tok = next((c for c in source_tok.children if c.dep_ == "pobj"), None)
             source = _subtree_chars(doc, source_tok) if source_tok is not None else None
@@ -183,9 +198,22 @@ class StatementStage:
         children = list(verb.children)
         for child in children:  # "said that …", "“…,” he said"
             if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and (
-                    kind in ("hope", "plan", "thought") or verb.lemma_.lower() in DIRECTIVES)):
+                    kind in ("hope", "plan", "thought", "stance") or verb.lemma_.lower() in DIRECTIVES or
+                    (child.tag_ == "VBG" and child.i > verb.i))):  # "reported spending $1 million"
                 # "said that …", "hopes to …", "urged voters to …"
+                return _before_second_cue(verb, child, self.verbs)
+        for child in children:  # "asked workers if they planned to …": an if/whether clause parsed as adverbial
+            if child.dep_ == "advcl" and child.i > verb.i and kind == "speech" and any(
+                    c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children):
                 return _subtree(child)
+            mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+            if child.dep_ == "advcl" and mark is not None and mark.i == verb.i + 1 and kind in ("speech", "stance"):
+                return (mark.i + 1, _subtree(child)[1])  # "called for the allies to send troops"
+        if verb.lemma_.lower() == "ask":  # "Asked at a briefing about her role, …": the topic asked about
+            about = next((t for t in verb.subtree if t.lower_ == "about" and t.dep_ == "prep" and t.i > verb.i and
+                          _ancestors_to(t, verb, ("prep", "pobj"))), None)
+            if about is not None:
+                return _subtree(about)
         for child in children:  # "told reporters at a meeting that …" parsed as a relative clause
             if child.dep_ not in ("dobj", "dative", "prep", "npadvmod") or kind not in ("speech", "media"):
                 continue
@@ -197,13 +225,14 @@ class StatementStage:
             # "…, Netanyahu said." / "Talks, he said, had stalled": the clause around the cue
             mine = {t.i for t in verb.subtree}
             left = min(mine)
-            if any(c.dep_ == "mark" for c in verb.children) or (
-                    verb.i > verb.head.i and (left == 0 or not doc[left - 1].is_punct)):
-                return None  # "… added that both sides had agreed": a clause, not a parenthetical
+            # "… added that both sides had agreed", "when he mentioned the wall": a clause of its own, not a
+            # parenthetical cue; its content is found below, among its own dependents
+            clause = any(c.dep_ == "mark" for c in verb.children) or (
+                verb.i > verb.head.i and (left == 0 or not doc[left - 1].is_punct))
+            adverbial = verb.dep_ == "advcl" and not (
+                doc[verb.i - 1].is_punct or doc[min(verb.i + 1, len(doc) - 1)].is_punct)
             rest = [t.i for t in verb.head.subtree if t.i not in mine and not t.is_punct]
-            if verb.dep_ == "advcl" and not (doc[verb.i - 1].is_punct or doc[min(verb.i + 1, len(doc) - 1)].is_punct):
-                return None  # a true adverbial clause, not a parenthetical cue
-            if rest and _span_is_clause(doc, min(rest), max(rest) + 1):
+            if not (clause or adverbial) and rest and _span_is_clause(doc, min(rest), max(rest) + 1):
                 return (min(rest), max(rest) + 1)
         lemma = verb.lemma_.lower()
         agent = any(c.dep_ == "agent" for c in children)
@@ -219,9 +248,15 @@ class StatementStage:
             for child in children:  # "endorsed Clinton", "announced a plan", "denied the report"
                 if child.dep_ in ("dobj", "attr") and not (child.pos_ == "PRON" and kind != "stance"):
                     return _subtree(child)
+        if lemma == "say":  # "three-quarters said the same of Sanders", "said little about the plan"
+            for child in children:
+                if child.dep_ == "dobj" and child.pos_ != "PRON" and child.i > verb.i:
+                    return (child.i, max(_subtree(child)[1], max((_subtree(c)[1] for c in children if
+                                                                  c.dep_ == "prep" and c.i > child.i), default=0)))
         for child in children:  # "referred to X", "railed against Y", "asked about Z"
             if child.dep_ == "prep" and child.i > verb.i and (kind == "stance" or child.lower_ in ("about",) or
-                                                               (lemma == "call" and child.lower_ in ("for", "on"))):
+                                                               (lemma == "call" and child.lower_ in ("for", "on")) or
+                                                               (lemma == "ask" and child.lower_ == "for")):
                 pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None and not pobj.ent_type_ in ("DATE", "TIME"):
                     return _subtree(pobj) if kind == "stance" else _subtree(child)
@@ -357,6 +392,9 @@ class StatementStage:
             return None
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and
                        any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if clause is None and "prep" in self.nouns[noun.lower_]:  # "her criticism of the deal"
+            prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_PREPS), None)
+            clause = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         if clause is None:
             return None
         source_tok = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -387,9 +425,13 @@ class StatementStage:
                 source_tok = _subject(verb) or _subject(cue.root)
                 after = [c for c in cue.root.children if c.dep_ == "prep" and c.i >= cue.end]
                 content = _chars(doc, *_subtree(after[0])) if after else (start, end)
+                cue_chars = (start, end)
+                if "cue" in pattern.groupindex:  # "declined | to comment (on the report)": the verb is the cue
+                    cue_chars = (sent.start_char + m.start("cue"), sent.start_char + m.end("cue"))
+                    content = (cue_chars[1] + 1, max(content[1], end))
                 out.append(
                     _Found(
-                        cue=(start, end),
+                        cue=cue_chars,
                         content=content,
                         kind="no_comment",
                         source=_subtree_chars(doc, source_tok) if source_tok is not None else None,
@@ -502,7 +544,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                     open_at, closer = at, OPENERS.get(ch, '"')
                 elif ch == "‘" and (i == 0 or not para[i - 1].isalnum()):
                     open_at, closer = at, "’"
-            elif ch == closer or (closer == '"' and ch == "”"):
+            elif ch == closer or (closer == '"' and ch == "”") or (closer == "”" and (ch == '"' or (
+                    ch == "“" and i > 0 and para[i - 1] in ",.?!" and (i + 1 == len(para) or para[i + 1].isspace())))):
+                # “…" and “…,“ (a slip of the keyboard) close as well
                 if closer == "’" and i + 1 < len(para) and para[i + 1].isalpha():
                     continue  # an apostrophe: don’t
                 quotes.append((open_at, at + 2 if para[i + 1 : i + 2] == "\x00" else at + 1))
@@ -568,15 +612,62 @@ def _cue_start(verb: Token) -> int:
     start = verb.i
     for child in sorted(verb.children, key=lambda c: -c.i):
         if child.i == start - 1 and child.dep_ in ("aux", "neg", "auxpass", "advmod") and child.lower_ not in MODALS:
-            if child.dep_ == "advmod" and child.lower_ not in ("also", "not", "never"):
-                break
+            if child.dep_ == "advmod" and (child.pos_ != "ADV" or any(child.children)) and child.lower_ not in (
+                    "also", "not", "never"):
+                break  # a lone adverb joins the cue ("has repeatedly said"); "when", "so far" do not
             start = child.i
     return start
 
 
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject; a participle or conjunct borrows its head's ("…, adding that")."""
+def _asker_unnamed(verb: Token) -> bool:
+    """A passive cue without its agent names no source: "Asked about the plan, she said …", "he was
+    asked whether …" (who asked is not said; the subject is the one asked)."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    if verb.dep_ != "advcl" or any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return False
+    # the participle opens its sentence or follows "when"/"if" ("Asked about …", "when asked about …")
+    return verb.i == verb.sent.start or any(c.dep_ in ("advmod", "mark") and c.i == verb.i - 1 for c in verb.children)
+
+
+def _ancestors_to(token: Token, top: Token, deps: tuple[str, ...]) -> bool:
+    """The token hangs from ``top`` through a chain of the given dependency labels only."""
+    t = token
+    while t.head is not t and t.head != top:
+        t = t.head
+        if t.dep_ not in deps:
+            return False
+    return t.head == top
+
+
+def _before_second_cue(verb: Token, clause: Token, cues: dict[str, str]) -> tuple[int, int]:
+    """The clause's tokens, up to a second cue that the parser hung inside it: "He said A and
+    said that B", "She called on X to act and proposed Y" are two statements each."""
+    start, end = _subtree(clause)
+    for t in clause.subtree:
+        if t.dep_ == "conj" and t.head == clause and t.lemma_.lower() in cues and t.i > clause.i and not any(
+                c.dep_ in SUBJECTS for c in t.children):
+            cut = min(x.i for x in t.subtree)
+            while cut > start and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
+                cut -= 1
+            return start, cut
+    return start, end
+
+
+def _subject(verb: Token, cues: dict[str, str] | None = None, quotes: list[tuple[int, int]] | None = None
+             ) -> Token | None:
+    """The verb's subject; a participle or conjunct borrows its head's ("…, adding that"). A subject
+    inside a quote is a misparse when another one is outside: "“The fact that he tried,” Huckabee said"."""
+    outside = [c for c in verb.children if c.dep_ == "nsubj" and not _inside(c.idx, quotes or [])]
+    if quotes and outside and any(c.dep_ == "nsubj" and _inside(c.idx, quotes) for c in verb.children):
+        return outside[-1]
     seen = 0
+    if (verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "xcomp") and verb.head.head.pos_ == "VERB" and
+            verb.head.head.lemma_.lower() in (cues or {verb.lemma_.lower()}) and
+            not any(c.dep_ in SUBJECTS for c in verb.children)):
+        verb = verb.head.head  # "He said A and said that B", "called on X to act and proposed Y": his too
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ == "agent":  # "was reported by Axios": the agent speaks
@@ -596,15 +687,22 @@ def _grow_cue(doc: Doc, verb: Token, cue_end: Token, content: tuple[int, int]) -
     """The words the cue takes after its verb (PolNeAR's convention): a preposition whose object
     is the content ("called for", "referred to", "talked about"), "in a statement", a colon."""
     nxt = doc[cue_end.i + 1] if cue_end.i + 1 < len(doc) else None
+    if nxt is not None and nxt.dep_ == "mark" and nxt.lower_ == "for" and content[0] == nxt.i + 1:
+        return nxt, content  # "called for the allies to send troops": cue "called for"
     if nxt is None or nxt.head != verb:
         return cue_end, content
+    if nxt.i < content[0] and (nxt.lower_ in WEEKDAYS or (nxt.dep_ == "advmod" and nxt.pos_ == "ADV" and
+                                                          nxt.lower_.endswith("ly"))):
+        return _grow_cue(doc, verb, nxt, content)  # "said Sunday", "said recently", "said sarcastically"
     if nxt.dep_ == "prep" and content[0] == nxt.i and nxt.lower_ in CUE_PREPS:
         return nxt, (nxt.i + 1, content[1])  # "asked about the plan": cue "asked about"
     if nxt.dep_ == "prep" and content[0] == nxt.i + 1:
         return nxt, content  # "referred to X" where X alone was taken as the content
     pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
     if nxt.lower_ == "in" and pobj is not None and pobj.lower_ == "statement" and pobj.i < content[0]:
-        return pobj, content  # "said in a statement"
+        return _grow_cue(doc, verb, pobj, content)  # "said in a statement"
+    if nxt.lower_ in ("of", "about") and nxt.dep_ == "prep" and content[1] <= nxt.i:
+        return nxt, content  # "“…,” she said of the plan": the topic is not what was said
     if nxt.text == ":":
         return nxt, content
     return cue_end, content
@@ -622,7 +720,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A quote right before the cue clause (“…,” she said) or right after it (he said: “…”)."""
-    subject = _subject(verb)
+    subject = _subject(verb, quotes=quotes)
     left = min([verb.i] + ([min(t.i for t in subject.subtree)] if subject is not None and subject.i < verb.i else []))
     left_char = doc[left].idx
     para_start = doc_text(doc).rfind("\n", 0, left_char) + 1
@@ -682,6 +780,8 @@ def _follow_quotes(text: str, extent: tuple[int, int], quotes: list[tuple[int, i
             break
         if first and (len(gap) > 200 or sum(gap.count(ch) for ch in ".!?") > 1):
             break
+        if first and gap.strip() and gap.rstrip()[-1] not in ",:;.!?—–-":
+            break  # “…,” she said, adding that he is “the best”: a mixed quote of its own, not a continuation
         after = text[qe : (text.find("\n", qe) + 1 or len(text) + 1) - 1]
         if after.strip(" .") and any(ch.isalpha() for ch in after[:40]) and first is False:
             break  # the next quote has a cue of its own
@@ -713,6 +813,35 @@ def _kind(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) ->
     letters = sum(ch.isalnum() for ch in body)
     outside = letters - sum(ch.isalnum() for s, e in inner for ch in text[s : min(e, content[1])])
     return "direct" if outside <= max(3, len(body) // 20) and quoted else "mixed"
+
+
+def _split_runs(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """A content that runs into a later (or earlier) sentence holding a cue of its own stops at that
+    sentence: "“…,” he said. He added, “…”" is two statements, not one quote with a cue inside."""
+    text = doc_text(doc)
+    sentences = {}
+    for f in found:
+        span = doc.char_span(*f.cue, alignment_mode="expand")
+        sentences[id(f)] = (span.sent.start_char, span.sent.end_char) if span is not None else f.cue
+    for o in found:
+        o_sent = sentences[id(o)]
+        for f in found:
+            if f is o or not (o.content[0] <= f.cue[0] < o.content[1]) or o.kind == "no_comment":
+                continue
+            f_sent = sentences[id(f)]
+            if f_sent[0] >= o_sent[1] and o.content[0] < f_sent[0]:  # the other cue's sentence comes after
+                stop = f_sent[0]
+                for part in (o.cue, o.source):  # “…,” he said. He added, “…”: stop before "he said"
+                    if part is not None and o.content[0] < part[0] < stop:
+                        stop = part[0]
+                start, end = _trim(text, o.content[0], stop)
+            elif f_sent[1] <= o_sent[0] and f_sent[1] < o.content[1]:  # … or before
+                start, end = _trim(text, f_sent[1], o.content[1])
+            else:
+                continue
+            if start < end:
+                o.content = (start, end)
+    return found
 
 
 def _drop_nested(found: list[_Found]) -> list[_Found]:
