@@ -414,8 +414,9 @@ class StatementStage:
     # 5. no comment
     def no_comments(self, doc: Doc, sent: Span, taken: set[int]) -> list[_Found]:
         out = []
+        text = doc_text(doc)[sent.start_char : sent.end_char]  # sent.text would rebuild it per pattern
         for pattern in self.no_comment:
-            for m in pattern.finditer(sent.text):
+            for m in pattern.finditer(text):
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
                 cue = doc.char_span(start, end, alignment_mode="expand")
                 if cue is None or any(t.i in taken for t in cue):
