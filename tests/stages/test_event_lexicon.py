@@ -161,6 +161,15 @@ UNCODED = [
     "She expressed hope that the weather would improve.",
     "The carmaker shipped two hundred thousand cars last quarter.",
     "Farmers sent their grain to the market.",
+    "The currency appreciated against the dollar.",
+    "Firefighters battled the blaze for hours.",
+    "The investor amassed a fortune in the 1990s.",
+    "The party held its annual retreat in Aspen.",
+    "He commuted to work by bus.",
+    "The plan faced a barrage of criticism.",
+    "The constitution guarantees freedom of speech.",
+    "The shop uses facial recognition cameras.",
+    "The central bank extended its monetary easing.",
 ]
 
 
