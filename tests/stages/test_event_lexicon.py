@@ -374,6 +374,20 @@ CODED = [
     ("Militants blew up a gas pipeline.", "blew", "ASSAULT", None),
     ("Bolivia broke off relations with Israel.", "broke", "SANCTION", None),
     ("Minsk ruled out fresh elections.", "ruled", "REJECT", None),
+    # fifth round: phone calls with counterparts, stopovers, allocations, looting, exile, arson
+    ("Wang Yi spoke with his Australian counterpart about trade.", "spoke", "CONSULT", None),
+    ("The Kenyan president greeted the visiting Ghanaian leader at the airport.", "greeted", "CONSULT", None),
+    ("The Qatari emir made a brief stopover in Muscat.", "stopover", "CONSULT", None),
+    ("Brussels allocated 20 million euros to flood victims in Slovenia.", "allocated", "AID", None),
+    ("The government earmarked $100 million for refugees.", "earmarked", "AID", None),
+    ("Hundreds gathered outside the court in Islamabad.", "gathered", "PROTEST", None),
+    ("Looting spread across the city after the verdict.", "Looting", "PROTEST", None),
+    ("Rioters looted shops in Port Louis.", "looted", "PROTEST", None),
+    ("The authorities imposed fresh curbs on foreign media.", "curbs", "COERCE", None),
+    ("The regime exiled dozens of dissidents.", "exiled", "COERCE", None),
+    ("The new leader purged the army of his rivals.", "purged", "COERCE", None),
+    ("Arson attacks destroyed three mosques in Sweden.", "destroyed", "ASSAULT", None),
+    ("Hamas used civilians as human shields, the army claimed.", "used", "ASSAULT", None),
 ]
 
 # everyday sentences with no political event
@@ -407,6 +421,8 @@ UNCODED = [
     "The constitution guarantees freedom of speech.",
     "The shop uses facial recognition cameras.",
     "The central bank extended its monetary easing.",
+    "The committee allocated more time to the debate.",
+    "Visitors paid their respects to the late actor.",
 ]
 
 
