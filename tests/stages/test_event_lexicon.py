@@ -423,6 +423,18 @@ UNCODED = [
     "The central bank extended its monetary easing.",
     "The committee allocated more time to the debate.",
     "Visitors paid their respects to the late actor.",
+    "The ship sank in a storm off the coast of Norway.",
+    "Oil prices hit a two-month high on supply worries.",
+    "The company froze its hiring plans.",
+    "The team pulled off a late comeback to win the cup.",
+    "Volunteers cleaned up the beach after the oil spill.",
+    "Analysts say dialogue remains the only way forward.",
+    "The tour of the new factory lasted two hours.",
+    "The partnership between the two universities dates back decades.",
+    "Critics say the shooting of the film was rushed.",
+    "The forum is held every year in Davos.",
+    "Tariffs remain a sore point in relations.",
+    "The memorandum outlines the ministry's priorities.",
 ]
 
 
