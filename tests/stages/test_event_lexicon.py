@@ -388,6 +388,12 @@ CODED = [
     ("The new leader purged the army of his rivals.", "purged", "COERCE", None),
     ("Arson attacks destroyed three mosques in Sweden.", "destroyed", "ASSAULT", None),
     ("Hamas used civilians as human shields, the army claimed.", "used", "ASSAULT", None),
+    # sixth round: deadlines, countermeasures, pooled resources
+    ("Washington gave Hamas a deadline to accept the proposal.", "deadline", "THREATEN", None),
+    ("Beijing announced countermeasures against US defence firms.", "countermeasures", "SANCTION", None),
+    ("Lithuania imposed punitive measures on Belarusian hauliers.", "measures", "SANCTION", None),
+    ("Brazil and Argentina pooled resources to fight forest fires.", "pooled", "COOPERATE", None),
+    ("The two police forces agreed on an exchange of information.", "agreed", "AGREE", None),
 ]
 
 # everyday sentences with no political event
