@@ -520,6 +520,7 @@ CODED = [
     ("Prisoners went on hunger strike in Bahrain.", "went", "PROTEST", "hunger"),
     ("The dockers' union called a strike at the port of Antwerp.", "called", "PROTEST", "boycott"),
     ("Militia fighters raped women during the raid.", "raped", "ASSAULT", "sexual"),
+    ("The Japanese premier offered condolences to the people of Morocco.", "offered", "SUPPORT", None),
 ]
 
 # everyday sentences with no political event
