@@ -140,7 +140,7 @@ def test_events_context_a_threat_is_aimed_at_whom_its_condition_names(nlp):
     [
         ("Leaders of the Gulf Cooperation Council convened in Riyadh for an emergency summit.", "convened", "CONSULT"),
         ("The Spanish prime minister lauded Morocco's cooperation on migration.", "lauded", "SUPPORT"),
-        ("Ireland expressed support for Palestinian membership of the United Nations.", "support", "SUPPORT"),
+        ("Ireland expressed support for Palestinian membership of the United Nations.", "expressed", "SUPPORT"),  # "express V SUPPORT with support"
         ("The Philippine president pleaded with China to stop harassing fishermen.", "pleaded", "REQUEST"),
         ("The United Kingdom froze the assets of five Russian oligarchs.", "froze", "SANCTION"),
         ("Al-Shabaab fighters ambushed a Kenyan army convoy near the Somali border.", "ambushed", "ASSAULT"),
