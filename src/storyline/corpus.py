@@ -108,7 +108,7 @@ class Corpus:
         inputs = Inputs(paths)
         report = IngestReport(bytes_total=inputs.total)
         writer = Writer(self.store, batch_size=batch_size, on_commit=on_commit)
-        with Workers(workers, stages) as pool:
+        with Workers(workers, stages, signatures=True) as pool:
             for decisions, results in pool.map(self._plan(inputs, report)):
                 self._store(decisions, iter(results), writer, report)
                 report.bytes_done = inputs.done()

@@ -2,7 +2,7 @@
 
 Each worker loads the pipeline once (``load_pipeline``) and reads batches of articles with
 ``extract_many`` (``nlp.pipe`` batching), returning an :class:`Analysed` per article: the Record
-or the Failure, with the MinHash signature used to find near-duplicates. Results come back in
+or the Failure, and for the corpus the MinHash signature used to find near-duplicates. Results come back in
 the order the batches were given, and only a few batches are in flight at a time, so memory
 stays flat however large the input. ``Workers(1)`` does the work in the calling process.
 """
@@ -34,14 +34,15 @@ class Analysed:
     signature: bytes | None = None
 
 
-def analyse(articles: list[Article], nlp=None) -> list[Analysed]:
-    """Run the pipeline over a batch of articles (in a worker, or in this process)."""
+def analyse(articles: list[Article], nlp=None, signatures: bool = False) -> list[Analysed]:
+    """Run the pipeline over a batch of articles (in a worker, or in this process), with each
+    Record's MinHash signature when ``signatures`` (the corpus needs them, ``extract`` does not)."""
     from storyline.pipeline import extract_many
     from storyline.store.dedup import signature
 
     out = []
     for item in extract_many(articles, nlp or _NLP, batch_size=max(1, len(articles))):
-        if isinstance(item, Record):
+        if isinstance(item, Record) and signatures:
             out.append(Analysed(item, signature(item.article.text)))
         else:
             out.append(Analysed(item))
@@ -75,10 +76,12 @@ def _start_worker(stages: tuple[str, ...], model: str | None) -> None:
 class Workers(Generic[T]):
     """``with Workers(n, stages) as w: for tag, results in w.map((tag, articles) ...)``"""
 
-    def __init__(self, n: int = 1, stages: tuple[str, ...] | None = None, model: str | None = None):
+    def __init__(self, n: int = 1, stages: tuple[str, ...] | None = None, model: str | None = None,
+                 signatures: bool = False):
         from storyline.pipeline import STAGES
 
         self.n = max(1, n)
+        self.signatures = signatures
         self.stages = tuple(stages or STAGES)
         self.model = model
         self._pool = None
@@ -104,11 +107,11 @@ class Workers(Generic[T]):
         if self._pool is None:
             nlp = _load(self.stages, self.model)
             for tag, articles in batches:
-                yield tag, analyse(articles, nlp) if articles else []
+                yield tag, analyse(articles, nlp, self.signatures) if articles else []
             return
         in_flight: deque = deque()
         for tag, articles in batches:
-            in_flight.append((tag, self._pool.apply_async(analyse, (articles,)) if articles else None))
+            in_flight.append((tag, self._pool.apply_async(analyse, (articles, None, self.signatures)) if articles else None))
             if len(in_flight) >= self.n * IN_FLIGHT_PER_WORKER:
                 yield self._next(in_flight)
         while in_flight:

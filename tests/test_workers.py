@@ -1,0 +1,11 @@
+"""Workers: MinHash signatures are computed only for the corpus, which needs them to find near-duplicates."""
+
+from storyline.ingest.readers import make_article
+from storyline.workers import analyse
+
+
+def test_workers_analyse_computes_signatures_only_when_asked(nlp):
+    articles = [make_article("Officials in Lima said on Monday that the port had reopened.", date="2025-03-04")]
+    plain, signed = analyse(articles, nlp), analyse(articles, nlp, signatures=True)
+    assert plain[0].signature is None and plain[0].item == signed[0].item
+    assert isinstance(signed[0].signature, bytes) and len(signed[0].signature) > 0
