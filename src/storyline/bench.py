@@ -108,8 +108,9 @@ def bench_workers(articles: list[Article], workers: int) -> tuple[float, float]:
 
     batches = [(i, articles[i : i + TASK_SIZE]) for i in range(0, len(articles), TASK_SIZE)]
     with Workers(workers) as pool:
-        # warm-up: every worker loads its model before the clock starts
-        list(pool.map((("warm", articles[:2]) for _ in range(workers * 2))))
+        # warm-up, as for one process: every worker loads its model and reads the first batch before
+        # the clock starts
+        list(pool.map((("warm", articles[:BATCH]) for _ in range(workers))))
         started = time.perf_counter()
         for _ in pool.map(batches):
             pass
