@@ -66,7 +66,7 @@ def render_text(record: Record) -> str:
             if am.value is None:
                 out.append(f"  {am.id:<4} {am.text!r}")
                 continue
-            value = f"{am.value:g}" + (f"–{am.range_end:g}" if am.range_end is not None else "")
+            value = _number(am.value) + (f"–{_number(am.range_end)}" if am.range_end is not None else "")
             unit = f" {am.unit}" if am.unit else ""
             about = "~" if am.approx else ""
             out.append(f"  {am.id:<4} {am.text!r}: {about}{value}{unit} {am.object or ''}".rstrip())
@@ -76,3 +76,8 @@ def render_text(record: Record) -> str:
         out.append("\nTimeline")
         out.extend(f"  {date:<12} {trigger} ({status})" for date, trigger, status in dated)
     return "\n".join(out)
+
+
+def _number(x: float) -> str:
+    """800000000.0 as "800,000,000", not "8e+08"; 2.5 as "2.5"."""
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,g}"
