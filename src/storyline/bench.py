@@ -176,11 +176,11 @@ def render(result: dict) -> str:
     ]
     if "ingest_articles_per_s" in result:
         rows.append((f"ingest into DuckDB, {result['workers']} workers", f"{result['ingest_articles_per_s']:,.1f} articles/s"))
-    if result.get("stage_cpu_seconds"):
+    stages = result.get("stage_cpu_seconds") or {}
+    if stages:
+        total = sum(stages.values()) or 1.0
         rows.append(("where the time goes, 1 process", ""))
-    stages = result.get("stage_cpu_seconds", {})
-    total = sum(stages.values()) or 1.0
-    rows += [(f"  {name}", f"{s:.2f} CPU s ({s / total:.0%})") for name, s in stages.items()]
+        rows += [(f"  {name}", f"{s:.2f} CPU s ({s / total:.0%})") for name, s in stages.items()]
     width = max(len(k) for k, _ in rows)
     return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
 
