@@ -272,8 +272,37 @@ def test_statements_noun_cue_with_prepositional_content(nlp):
 
 
 def test_statements_stance_verb_from_the_measured_list(nlp):
+    # the object's "for …" belongs to what is thanked (PolNeAR marks "the nurses for their work")
     s, speaker = one(nlp, "Karen Holt thanked the nurses for their work.")
-    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "thanked", "the nurses")
+    assert (speaker, s.cue.text, s.content.text) == ("Karen Holt", "thanked", "the nurses for their work")
+
+
+def test_statements_object_keeps_its_as_predicate(nlp):
+    s, speaker = one(nlp, "Mayor Lena Ortiz described the budget as a betrayal of renters.")
+    assert (speaker, s.content.text) == ("Lena Ortiz", "the budget as a betrayal of renters")
+
+
+def test_statements_participle_with_its_own_cue_is_a_second_statement(nlp):
+    _, found = statements(nlp, "Owen Mercer argued that the levy would hurt farmers, saying it was unfair.")
+    got = {s.cue.text: s.content.text for s, _ in found}
+    assert got["argued"] == "that the levy would hurt farmers"
+    assert got["saying"] == "it was unfair"
+
+
+def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
+    s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
+    assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"
+
+
+def test_statements_cue_model_admits_a_verb_outside_the_lexicon(nlp):
+    from storyline.stages.statements import StatementStage
+
+    stage = StatementStage()
+    text = "Senator Ada Brooks hammered the governor over the stalled housing plan."
+    verb = nlp(text)[3]
+    assert verb.lemma_ == "hammer" and stage.rule_kind(verb) is None  # not in the lexicon
+    s, speaker = one(nlp, text)
+    assert (speaker, s.cue.text) == ("Ada Brooks", "hammered")
 
 
 def test_statements_content_stops_at_a_sentence_with_its_own_cue(nlp):

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from storyline.learned import cues
 from storyline.model import Span as TextSpan
 from storyline.model import Statement
 from storyline.resources import lines, table, words
@@ -60,6 +61,7 @@ DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge
 DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "memo", "filing", "review", "audit"}
 CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
 QUOTE_CHARS = "\"“”«»„"
+OBJECT_PREPS = {"as", "for", "to", "with", "of"}
 NOUN_PREPS = {"of", "for", "about", "on", "against", "over", "to", "with"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
@@ -76,6 +78,13 @@ class _Found:
     rank: int = 2  # speech outranks stance and thought when one sits inside the other
 
 
+# the cue model's probability above which a verb outside the lexicon is a cue, and below which a
+# lexicon verb is not (chosen on a held-out eighth of PolNeAR train, see training/train_cues.py)
+ADMIT = 0.5
+VETO = 0.1
+LEARNED_KIND = "stance"
+SURE = 0.5  # above this the verb is a cue even when no rule finds what it reports: take any complement
+
 RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
 
 
@@ -89,7 +98,7 @@ def make_statements(nlp: Language, name: str) -> StatementStage:
 
 
 class StatementStage:
-    def __init__(self) -> None:
+    def __init__(self, use_model: bool = True) -> None:
         register_extensions()
         self.verbs = {lemma: kind for lemma, kind in table("reporting_verbs.tsv")}
         # noun -> the contents it takes: "that" (a that-clause) and/or "prep" (a prepositional object)
@@ -97,6 +106,7 @@ class StatementStage:
         self.attitudes = words("attitude_nouns.txt")
         self.channels = words("channels.txt")
         self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
+        self.cue_model = cues.load() if use_model else None
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = find_quotes(doc_text(doc))
@@ -112,14 +122,32 @@ class StatementStage:
                 item = self.verb_cue(doc, token, quotes, taken) or self.noun_cue(doc, token, taken)
                 if item:
                     found.append(item)
-        found = _drop_nested(_split_runs(doc, found))
+        found = _drop_nested(_cut_participles(doc, _split_runs(doc, found)))
         doc._.statements = self.to_statements(doc, found)
         return doc
 
+    def rule_kind(self, token: Token) -> str | None:
+        """The class the rule lexicons give a word: a reporting verb's kind, "noun" for a noun cue."""
+        if token.pos_ == "VERB":
+            return self.verbs.get(token.lemma_.lower())
+        if token.pos_ == "NOUN" and token.lower_ in self.nouns:
+            return "noun"
+        return None
+
     # 2. verb cues
     def verb_cue(self, doc: Doc, verb: Token, quotes: list[tuple[int, int]], taken: set[int]) -> _Found | None:
+        if verb.pos_ != "VERB":
+            return None
+        inside = _inside(verb.idx, quotes)
         kind = self.verbs.get(verb.lemma_.lower())
-        if kind is None or verb.pos_ not in ("VERB",) or _inside(verb.idx, quotes):
+        p = 0.0
+        if self.cue_model is not None:
+            p = self.cue_model.probability(verb, inside, kind)
+            if kind is None and p >= ADMIT and not _manner_of_cue(verb, self.verbs):
+                kind = LEARNED_KIND  # "Cruz hammered Rubio on immigration": a cue the lexicon lacks
+            elif kind is not None and p < VETO:
+                return None  # "I see the point": a lexicon verb that reports nothing here
+        if kind is None or inside:
             return None
         if kind in ("speech", "thought") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return None  # "it is fair to say", "refused to say": not a statement made
@@ -144,6 +172,8 @@ class StatementStage:
                         break
         if content is None:
             content = self._content(doc, verb, kind)
+        if content is None and p >= SURE and not _manner_of_cue(verb, self.verbs):
+            content = _any_complement(doc, verb)
         if content is not None:
             cue_end, content = _grow_cue(doc, verb, cue_end, content)
         # "the changes, which officials said will take effect": what was said is the noun and the clause
@@ -179,7 +209,14 @@ class StatementStage:
             source = _subtree_chars(doc, source_tok) if source_tok is not None else None
         for i in range(verb.i, cue_end.i + 1):
             taken.add(i)
-        cue_chars = _chars(doc, _cue_start(verb), cue_end.i + 1)
+        cue_tokens = (_cue_start(verb), cue_end.i + 1)
+        if self.cue_model is not None:
+            blocked = set(range(start, end))
+            if source_tok is not None:
+                blocked.update(range(*_subtree(source_tok)))
+            cue_tokens = self.cue_extent(verb, cue_tokens, blocked)
+            taken.update(range(*cue_tokens))
+        cue_chars = _chars(doc, *cue_tokens)
         content_chars = _trim(doc_text(doc), *extent)
         hedge = _chars(doc, *hedge_tokens) if hedge_tokens else self._hedge(doc, verb, kind, (start, end), cue_chars)
         return _Found(
@@ -192,6 +229,11 @@ class StatementStage:
             hedge=hedge,
             rank=RANKS[kind],
         )
+
+    def cue_extent(self, verb: Token, rule_cue: tuple[int, int], blocked: set[int]) -> tuple[int, int]:
+        """The cue's words as PolNeAR marks them ("said in a statement", "would vote for", "called on"),
+        by the cue model; ``rule_cue`` is the rules' guess, ``blocked`` the source and content."""
+        return self.cue_model.extent(verb, rule_cue, blocked) if self.cue_model is not None else rule_cue
 
     def _content(self, doc: Doc, verb: Token, kind: str) -> tuple[int, int] | None:
         """The token range of what the verb reports, or None."""
@@ -247,7 +289,10 @@ class StatementStage:
         if kind in ("speech", "media", "stance") and lemma not in NO_OBJECT_CONTENT:
             for child in children:  # "endorsed Clinton", "announced a plan", "denied the report"
                 if child.dep_ in ("dobj", "attr") and not (child.pos_ == "PRON" and kind != "stance"):
-                    return _subtree(child)
+                    start, end = _subtree(child)
+                    # "described him as a liar", "blamed Congress for the delay": the predicate goes too
+                    more = next((c for c in children if c.dep_ == "prep" and c.i == end and c.lower_ in OBJECT_PREPS), None)
+                    return (start, _subtree(more)[1]) if more is not None else (start, end)
         if lemma == "say":  # "three-quarters said the same of Sanders", "said little about the plan"
             for child in children:
                 if child.dep_ == "dobj" and child.pos_ != "PRON" and child.i > verb.i:
@@ -843,6 +888,49 @@ def _split_runs(doc: Doc, found: list[_Found]) -> list[_Found]:
             if start < end:
                 o.content = (start, end)
     return found
+
+
+def _cut_participles(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """A content stops before a participle clause that carries a cue of its own: in "Trump argued that
+    a database would help, saying it is “all about management”", "saying" is a second statement, not
+    part of what he argued (PolNeAR annotates two)."""
+    text = doc_text(doc)
+    for f in found:
+        span = doc.char_span(*f.cue, alignment_mode="expand")
+        if span is None or span[0].tag_ != "VBG" or span[0].i == 0 or doc[span[0].i - 1].text not in (",", "—", "--"):
+            continue
+        comma = doc[span[0].i - 1].idx
+        for o in found:
+            if o is not f and o.content[0] < comma and f.cue[0] < o.content[1] and o.cue[1] <= comma:
+                start, end = _trim(text, o.content[0], comma)
+                if start < end:
+                    o.content = (start, end)
+    return found
+
+
+def _manner_of_cue(verb: Token, cues: dict[str, str]) -> bool:
+    """A participle before a reporting verb says how it was said, not something else said:
+    "Writing on X, Netanyahu added …"."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i < verb.head.i and verb.head.lemma_.lower() in cues
+
+
+def _any_complement(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """What a verb the cue model is sure of reports, when no rule says: the clause around "as X
+    observed, …", else its first complement after it ("pointed to X", "hammered Rubio on taxes")."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        mine = {t.i for t in verb.subtree}
+        rest = [t.i for t in verb.head.subtree if t.i not in mine and not t.is_punct]
+        if rest:
+            return min(rest), max(rest) + 1
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "prep", "advcl"):
+            if child.dep_ == "prep":
+                pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                    continue
+                return _subtree(pobj)
+            return _subtree(child)
+    return None
 
 
 def _drop_nested(found: list[_Found]) -> list[_Found]:
