@@ -359,3 +359,10 @@ def test_statements_participle_source_is_the_noun_it_describes(nlp):
     _, found = statements(nlp, "The unions backing Karen Holt spent heavily on radio.")
     backing = [s for s, _ in found if s.cue.text == "backing"]
     assert len(backing) == 1 and backing[0].source.text == "The unions"
+
+
+def test_statements_source_keeps_the_comma_closing_its_apposition(nlp):
+    s, speaker = one(nlp, "Dana Whitfield, a lawyer for the tenants, said the ruling was fair.")
+    assert (speaker, s.source.text) == ("Dana Whitfield", "Dana Whitfield, a lawyer for the tenants,")
+    s, _ = one(nlp, "Dana Whitfield said the ruling was fair.")
+    assert s.source.text == "Dana Whitfield"

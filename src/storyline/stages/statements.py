@@ -200,7 +200,7 @@ class StatementStage:
         span = doc.char_span(*extent, alignment_mode="expand")
         start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
         source_tok = None if _asker_unnamed(verb) else _subject(verb, self.verbs, quotes)
-        source = _subtree_chars(doc, source_tok) if source_tok is not None else None
+        source = _source_chars(doc, source_tok) if source_tok is not None else None
         if source_tok is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
             source_tok = verb.head  # "the super PACs supporting Kasich": the noun the participle describes
             source = _chars(doc, verb.head.left_edge.i, verb.head.i + 1)
@@ -521,7 +521,7 @@ class StatementStage:
         if item.speaker_token is None:
             return None, None
         head = doc[item.speaker_token]
-        text = doc_text(doc)[item.source[0] : item.source[1]] if item.source else head.text
+        text = doc_text(doc)[item.source[0] : item.source[1]].rstrip(" ,") if item.source else head.text
         if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
             head = head.head.head  # "Sanders, who had endorsed her, argued …": Sanders
         entity = entity_at(doc, head)
@@ -615,6 +615,19 @@ def _subtree(token: Token) -> tuple[int, int]:
 
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _source_chars(doc: Doc, token: Token) -> tuple[int, int]:
+    """A subject's words; an apposition or relative clause set off by commas keeps its closing comma
+    ("Ben Jealous, the former president of the NAACP, told …"), as PolNeAR marks it."""
+    first, last = _subtree_chars(doc, token)
+    end = _subtree(token)[1]
+    while end > token.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    if end < len(doc) and doc[end].text == "," and doc[end].idx >= last and any(
+            t.text == "," for t in doc[token.i : end]):
+        return first, doc[end].idx + 1
+    return first, last
 
 
 def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
