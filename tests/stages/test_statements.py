@@ -366,3 +366,8 @@ def test_statements_source_keeps_the_comma_closing_its_apposition(nlp):
     assert (speaker, s.source.text) == ("Dana Whitfield", "Dana Whitfield, a lawyer for the tenants,")
     s, _ = one(nlp, "Dana Whitfield said the ruling was fair.")
     assert s.source.text == "Dana Whitfield"
+
+
+def test_statements_cue_model_leaves_figures_alone(nlp):
+    _, found = statements(nlp, "Harbor Freight Corp issued seven million new shares on Tuesday.")
+    assert not found

@@ -83,6 +83,7 @@ class _Found:
 ADMIT = 0.5
 VETO = 0.1
 LEARNED_KIND = "stance"
+QUANTITIES = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 SURE = 0.5  # above this the verb is a cue even when no rule finds what it reports: take any complement
 
 RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
@@ -143,7 +144,7 @@ class StatementStage:
         p = 0.0
         if self.cue_model is not None:
             p = self.cue_model.probability(verb, inside, kind)
-            if kind is None and p >= ADMIT and not _manner_of_cue(verb, self.verbs):
+            if kind is None and p >= ADMIT and not (_manner_of_cue(verb, self.verbs) or _counts_something(verb)):
                 kind = LEARNED_KIND  # "Cruz hammered Rubio on immigration": a cue the lexicon lacks
             elif kind is not None and p < VETO:
                 return None  # "I see the point": a lexicon verb that reports nothing here
@@ -925,6 +926,20 @@ def _manner_of_cue(verb: Token, cues: dict[str, str]) -> bool:
     """A participle before a reporting verb says how it was said, not something else said:
     "Writing on X, Netanyahu added …"."""
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i < verb.head.i and verb.head.lemma_.lower() in cues
+
+
+def _counts_something(verb: Token) -> bool:
+    """A verb whose object or complement is a quantity reports a figure, not a stance ("issued seven
+    million shares", "passed 2,000 contracts"); "according" belongs to the according-to rule."""
+    if verb.lower_ == "according":
+        return True
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "prep") and child.i > verb.i:
+            words = [child] + [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            if any(w.ent_type_ in QUANTITIES or any(g.dep_ == "nummod" or g.ent_type_ in QUANTITIES for g in w.children)
+                   for w in words):
+                return True
+    return False
 
 
 def _any_complement(doc: Doc, verb: Token) -> tuple[int, int] | None:
