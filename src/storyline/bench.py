@@ -107,10 +107,11 @@ def bench_workers(articles: list[Article], workers: int) -> tuple[float, float]:
     from storyline.workers import TASK_SIZE, Workers
 
     batches = [(i, articles[i : i + TASK_SIZE]) for i in range(0, len(articles), TASK_SIZE)]
-    with Workers(workers) as pool:
-        # warm-up, as for one process: every worker loads its model and reads the first batch before
-        # the clock starts
-        list(pool.map((("warm", articles[:BATCH]) for _ in range(workers))))
+    with Workers(workers, warm=articles[:BATCH]) as pool:
+        # as for one process, every worker loads its model and reads the first batch before the clock
+        # starts (sending warm-up tasks did not ensure it: one worker could take both while the other
+        # was still loading)
+        pool.wait_ready()
         started = time.perf_counter()
         for _ in pool.map(batches):
             pass

@@ -59,10 +59,13 @@ def _load(stages: tuple[str, ...], model: str | None):
     return load_pipeline() if stages == STAGES and model is None else load_pipeline(stages, model)
 
 
-def _start_worker(stages: tuple[str, ...], model: str | None) -> None:
+def _start_worker(stages: tuple[str, ...], model: str | None, ready, warm: list[Article] | None) -> None:  # noqa: ANN001
     global _NLP
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends the pool
     _NLP = _load(stages, model)
+    if warm:
+        analyse(warm)  # the first articles through a fresh pipeline are slow: a benchmark starts warm
+    ready.release()
     parent = os.getppid()
 
     def watch_parent() -> None:  # a worker whose parent was killed (kill -9) ends too
@@ -77,21 +80,31 @@ class Workers(Generic[T]):
     """``with Workers(n, stages) as w: for tag, results in w.map((tag, articles) ...)``"""
 
     def __init__(self, n: int = 1, stages: tuple[str, ...] | None = None, model: str | None = None,
-                 signatures: bool = False):
+                 signatures: bool = False, warm: list[Article] | None = None):
         from storyline.pipeline import STAGES
 
         self.n = max(1, n)
         self.signatures = signatures
         self.stages = tuple(stages or STAGES)
         self.model = model
+        self.warm = warm  # articles each worker reads once before it takes work
         self._pool = None
+        self._ready = None
 
     def __enter__(self) -> Workers[T]:
         if self.n > 1:
             # spawn, not fork: the parent may already run threads (the progress bar)
             context = multiprocessing.get_context("spawn")
-            self._pool = context.Pool(self.n, initializer=_start_worker, initargs=(self.stages, self.model))
+            self._ready = context.Semaphore(0)
+            self._pool = context.Pool(self.n, initializer=_start_worker,
+                                      initargs=(self.stages, self.model, self._ready, self.warm))
         return self
+
+    def wait_ready(self) -> None:
+        """Return once every worker has loaded its pipeline (and read the warm-up articles)."""
+        if self._ready is not None:
+            for _ in range(self.n):
+                self._ready.acquire()
 
     def __exit__(self, *exc_info: object) -> None:
         if self._pool is not None:
