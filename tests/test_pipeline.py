@@ -35,3 +35,24 @@ def test_pipeline_failures_pass_through_in_order(nlp):
     failure = Failure(where="x.jsonl:2", code="E106", reason="not JSON")
     out = list(extract_many([Article(id="a", text=TEXT), failure], nlp))
     assert out[1] is failure
+
+
+def test_pipeline_reads_no_break_spaces_as_spaces_and_keeps_them_in_the_output(nlp):
+    text = "“Not here. Not now,”\u00a0Ann Lee said.\u00a0“The crime numbers are worse.”\nThe\u202fcouncil met on Monday."
+    record = extract_many([Article(id="a", text=text, date="2025-07-09")], nlp)
+    record = next(iter(record))
+    (statement,) = record.statements
+    assert (statement.cue.text, statement.source.text) == ("said", "Ann Lee")
+    assert statement.content.text == text[: text.index("\n")]  # the no-break spaces are kept
+    assert [e.name for e in record.entities if e.type == "PERSON"] == ["Ann Lee"]
+    spans = [statement.cue, statement.source, statement.content, *record.times]
+    spans += [m for e in record.entities for m in e.mentions]
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+
+
+def test_pipeline_splits_a_quote_mark_glued_to_the_next_word(nlp):
+    words = [t.text for t in nlp.make_doc("“It is bad,”Tom Berry said. He said,\"We go.\"Then 3.5 percent of U.S. voters left.")]
+    assert words[3:7] == ["bad", ",", "”", "Tom"]
+    assert words[11:15] == ["said", ",", '"', "We"]
+    assert words[16:19] == [".", '"', "Then"] and "3.5" in words and "U.S." in words

@@ -36,3 +36,10 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["storyline_text"] = doc.text
     return text
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """The article's own characters from ``start`` to ``end`` (the Doc's text has plain spaces where
+    the article may have others: see ``pipeline.make_doc``)."""
+    article = doc._.article
+    return (article.text if article is not None else doc_text(doc))[start:end]

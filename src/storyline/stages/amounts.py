@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.model import Amount
 from storyline.resources import table, words
-from storyline.stages import doc_text, register_extensions
+from storyline.stages import register_extensions, span_text
 
 TIME_LABELS = {"DATE", "TIME"}
 HYPHENS = {"-", "–", "‑"}
@@ -95,7 +95,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
         amounts.append(
             Amount(
                 id=f"A{len(amounts) + 1}",
-                text=doc_text(doc)[first.idx : last.idx + len(last)],
+                text=span_text(doc, first.idx, last.idx + len(last)),
                 start=first.idx,
                 end=last.idx + len(last),
                 value=value,

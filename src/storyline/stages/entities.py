@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline import countries
 from storyline.model import Entity, Mention
 from storyline.resources import words
-from storyline.stages import register_extensions
+from storyline.stages import register_extensions, span_text
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -306,10 +306,7 @@ class EntityStage:
                     type=cluster.label,  # type: ignore[arg-type]
                     titles=cluster.titles,
                     country=country,
-                    mentions=[
-                        Mention(text=doc[s:e].text, start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]), kind=kind)
-                        for s, e, kind in mentions
-                    ],
+                    mentions=[_mention(doc[s:e], kind) for s, e, kind in mentions],
                 )
             )
         return entities
@@ -404,3 +401,7 @@ def entity_at(doc: Doc, token: Token) -> Entity | None:
     """The entity a token belongs to, for later stages."""
     index = doc._.entity_index or {}
     return index.get(token.i)
+
+
+def _mention(span: Span, kind: str) -> Mention:
+    return Mention(text=span_text(span.doc, span.start_char, span.end_char), start=span.start_char, end=span.end_char, kind=kind)

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.model import Event, SentenceRef
 from storyline.model import Span as TextSpan
 from storyline.resources import table, words
-from storyline.stages import register_extensions
+from storyline.stages import register_extensions, span_text
 from storyline.stages.entities import entity_at
 
 try:  # the times stage is optional: without it, events keep dates from statements or none
@@ -940,7 +940,7 @@ def _under_of(token: Token, root: Token) -> bool:
 
 
 def _text_span(span: Span) -> TextSpan:
-    return TextSpan(text=span.text, start=span.start_char, end=span.end_char)
+    return TextSpan(text=span_text(span.doc, span.start_char, span.end_char), start=span.start_char, end=span.end_char)
 
 
 # 7. one event per occurrence per article

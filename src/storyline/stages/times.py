@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from storyline.model import TimeExpr
-from storyline.stages import doc_text, register_extensions
+from storyline.stages import doc_text, register_extensions, span_text
 from storyline.times import rules
 
 NO_DCT = "no publication date"
@@ -61,7 +61,7 @@ class TimeStage:
         index: dict[int, TimeExpr] = {}
         for number, f in enumerate(found, 1):
             anchor = (dct.isoformat() if dct else NO_DCT) if f.relative else None
-            expr = TimeExpr(id=f"T{number}", text=doc_text(doc)[f.start:f.end], start=f.start, end=f.end,
+            expr = TimeExpr(id=f"T{number}", text=span_text(doc, f.start, f.end), start=f.start, end=f.end,
                             type=f.type, value=f.value, mod=f.mod, anchor=anchor)
             times.append(expr)
             span = doc.char_span(f.start, f.end, alignment_mode="expand")
