@@ -371,3 +371,33 @@ def test_statements_source_keeps_the_comma_closing_its_apposition(nlp):
 def test_statements_cue_model_leaves_figures_alone(nlp):
     _, found = statements(nlp, "Harbor Freight Corp issued seven million new shares on Tuesday.")
     assert not found
+
+
+def test_statements_cue_set_off_by_commas_owns_its_commas(nlp):
+    # the parser hangs the comma before "she said" on the cue; it is still a parenthetical
+    statement, speaker = one(nlp, "The crew finished laying cable downtown, she said, in time for the festival.")
+    assert (statement.cue.text, statement.source.text) == ("said", "she")
+    assert statement.content.text == "The crew finished laying cable downtown, she said, in time for the festival"
+
+
+def test_statements_content_first_with_the_speaker_after_the_verb(nlp):
+    statement, speaker = one(nlp, "The rejection of the harbour deal signals the end of the council, said Tom Berry, a local builder.")
+    assert (statement.cue.text, speaker) == ("said", "Tom Berry")
+    assert statement.content.text == "The rejection of the harbour deal signals the end of the council"
+
+
+def test_statements_what_someone_called_a_phrase(nlp):
+    statement, speaker = one(nlp, "As the town prepares for what Tom Berry called “the loudest, longest summer,” the council met.")
+    assert (statement.cue.text, speaker, statement.kind) == ("called", "Tom Berry", "direct")
+    assert statement.content.text == "“the loudest, longest summer,”"
+
+
+def test_statements_a_quote_paragraph_signed_by_the_next_one(nlp):
+    text = ("Maria Olsen spoke in Dover on Monday.\n\n“Half of the new money goes to the harbour.”\n\n- Maria Olsen.\n\n"
+            "The figure is out of date.\n\nShe spoke for an hour.\n\n- Not a signature under a quote.")
+    _, found = statements(nlp, text)
+    signed = [(s, who) for s, who in found if s.cue.text == "-"]
+    assert len(signed) == 1
+    statement, speaker = signed[0]
+    assert (statement.source.text, speaker, statement.kind) == ("Maria Olsen", "Maria Olsen", "direct")
+    assert statement.content.text == "“Half of the new money goes to the harbour.”"

@@ -34,7 +34,7 @@ from storyline.learned import cues
 from storyline.model import Span as TextSpan
 from storyline.model import Statement
 from storyline.resources import lines, table, words
-from storyline.stages import doc_text, register_extensions
+from storyline.stages import doc_text, register_extensions, span_text
 from storyline.stages.entities import entity_at
 
 try:  # the times stage is built in parallel; statements get a time only when it is installed
@@ -54,6 +54,8 @@ NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "warn", "urge", "assure", "rem
 ATTITUDE_PREPS = {"for", "about", "over", "in", "that", "at", "with"}
 # a line that opens with up to four capitalised words and a colon: "Matthews: Well, …", "TAPPER: …"
 SPEAKER_LINE = re.compile(r"^[ \t]*((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(\S[^\n]*)", re.MULTILINE)
+# a paragraph that signs the quote above it: "- Bernie Sanders.", "— Hillary Clinton"
+SIGNATURE = re.compile(r"^[ \t]*([-–—]{1,2})[ \t]*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}?)\.?[ \t]*$", re.MULTILINE)
 # speech verbs whose infinitive complement is what was said: "urged voters to stay home"
 DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge", "vow", "threaten", "demand",
               "propose", "agree", "decline", "refuse", "remind", "encourage", "advise", "invite", "beg"}
@@ -114,6 +116,7 @@ class StatementStage:
         found: list[_Found] = []
         taken: set[int] = set()  # cue tokens already used
         found.extend(self.speaker_lines(doc, quotes, taken))
+        found.extend(self.signatures(doc, quotes, taken))
         for sent in doc.sents:
             found.extend(self.no_comments(doc, sent, taken))
             found.extend(self.according_to(doc, sent, taken))
@@ -123,7 +126,7 @@ class StatementStage:
                 item = self.verb_cue(doc, token, quotes, taken) or self.noun_cue(doc, token, taken)
                 if item:
                     found.append(item)
-        found = _drop_nested(_cut_participles(doc, _split_runs(doc, found)))
+        found = _drop_nested(_cut_participles(doc, _split_runs(doc, _cut_sources(doc, found))))
         doc._.statements = self.to_statements(doc, found)
         return doc
 
@@ -154,6 +157,9 @@ class StatementStage:
             return None  # "it is fair to say", "refused to say": not a statement made
         if kind == "stance" and verb.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return None  # "rejected calls from business groups to order the workers back": a purpose, not a stance
+        if verb.lemma_.lower() == "call" and verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and not any(
+                c.lower_ in ("for", "on") for c in verb.children):
+            return None  # "a group called Color of Change", "so-called primaries": a name, not a statement
         if verb.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
             return None  # "pointed out that", not "pointed to"
         cue_end = verb
@@ -182,6 +188,12 @@ class StatementStage:
                     doc[content[0]].lower_ in ("which", "that", "who") and doc[content[0]].dep_ in SUBJECTS)
         if relative:
             content = (verb.head.left_edge.i, content[1])
+        # "The sale is expected to expand…": what is expected includes its subject
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        raised = content is not None and passive is not None and any(
+            c.dep_ == "xcomp" and content[0] <= c.i < content[1] for c in verb.children)
+        if raised:
+            content = (passive.left_edge.i, content[1])
         extent = None
         if content is not None:
             start, end = _clean(doc, max(content[0], verb.sent.start), min(content[1], verb.sent.end))
@@ -194,7 +206,7 @@ class StatementStage:
         if extent is None:
             return None
         parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and extent[0] <= verb.head.idx < extent[1]
-        if extent[0] <= verb.idx < extent[1] and not (parenthetical or relative):  # not inside what it reports
+        if extent[0] <= verb.idx < extent[1] and not (parenthetical or relative or raised):  # not inside what it reports
             return None
         kind_ = _kind(doc_text(doc), _trim(doc_text(doc), *extent), quotes)
         extent = _follow_quotes(doc_text(doc), extent, quotes)
@@ -213,6 +225,8 @@ class StatementStage:
         cue_tokens = (_cue_start(verb), cue_end.i + 1)
         if self.cue_model is not None:
             blocked = set(range(start, end))
+            if raised:  # "The sale is expected to": the words between subject and verb may be cue
+                blocked -= set(range(_subtree(passive)[1], verb.i + 1))
             if source_tok is not None:
                 blocked.update(range(*_subtree(source_tok)))
             cue_tokens = self.cue_extent(verb, cue_tokens, blocked)
@@ -267,7 +281,7 @@ class StatementStage:
         if verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and own_subject:
             # "…, Netanyahu said." / "Talks, he said, had stalled": the clause around the cue
             mine = {t.i for t in verb.subtree}
-            left = min(mine)
+            left = min(t.i for t in verb.subtree if not t.is_punct)  # ", she said," owns its commas
             # "… added that both sides had agreed", "when he mentioned the wall": a clause of its own, not a
             # parenthetical cue; its content is found below, among its own dependents
             clause = any(c.dep_ == "mark" for c in verb.children) or (
@@ -277,6 +291,9 @@ class StatementStage:
             rest = [t.i for t in verb.head.subtree if t.i not in mine and not t.is_punct]
             if not (clause or adverbial) and rest and _span_is_clause(doc, min(rest), max(rest) + 1):
                 return (min(rest), max(rest) + 1)
+        inverted = _inverted_subjects(verb)
+        if inverted is not None:  # "The treaty is dead, said Geert Wilders": what comes before the comma
+            return (verb.sent.start, verb.i - 1)
         lemma = verb.lemma_.lower()
         agent = any(c.dep_ == "agent" for c in children)
         for child in children:  # "The plan was announced by the ministry": the subject was said
@@ -284,7 +301,8 @@ class StatementStage:
                 return _subtree(child)
         for child in children:  # "called him a liar": object and predicate together
             if child.dep_ == "oprd" or (child.dep_ == "ccomp" and child.pos_ in ("NOUN", "ADJ")):
-                objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
+                # "what Gingrich called “the loudest campaign”": the wh-object stays outside, it is the reporter's
+                objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i and c.i > verb.i]
                 first = objects[0].i if objects else child.i
                 return (first, _subtree(child)[1])
         if kind in ("speech", "media", "stance") and lemma not in NO_OBJECT_CONTENT:
@@ -376,6 +394,24 @@ class StatementStage:
                     speaker_token=name[-1].i,
                 )
             )
+        return out
+
+    def signatures(self, doc: Doc, quotes: list[tuple[int, int]], taken: set[int]) -> list[_Found]:
+        """2b. A quote paragraph signed by the next one: "“… pay zero taxes.”\n\n- Sanders."."""
+        text, out = doc_text(doc), []
+        for m in SIGNATURE.finditer(text):
+            above = text[: m.start()].rstrip()
+            quote = next((q for q in quotes if q[1] == len(above)), None)
+            if quote is None or "\n" in text[quote[1] : m.start()].strip() or text[: quote[0]].rstrip(" \t")[-1:] not in ("", "\n"):
+                continue  # the quote must be the whole paragraph right above
+            name_end = m.start(2) + len(m.group(2).rstrip("."))
+            name = doc.char_span(m.start(2), name_end, alignment_mode="expand")
+            dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if name is None or dash is None or any(t.i in taken for t in dash):
+                continue
+            taken.update(t.i for t in dash)
+            out.append(_Found(cue=(m.start(1), m.end(1)), content=quote, kind="direct",
+                              source=(m.start(2), name_end), speaker_token=name[-1].i))
         return out
 
     # 3. according to X
@@ -634,6 +670,8 @@ def _source_chars(doc: Doc, token: Token) -> tuple[int, int]:
 def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
     start, end = _subtree(token)
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):  # "the ministry’s"
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
+            break  # "Sen. Ted Cruz (R-Texas)" keeps its bracket
         end -= 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
@@ -646,10 +684,15 @@ def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
     return _trim(doc_text(doc), first, last)
 
 
+# a full stop that belongs to its word: "the U.S.", "N.Y.", "Joseph R. Biden Jr."
+DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Jr|Sr)\.$")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip the punctuation that closes a sentence but not a quote: "that X." → "that X"."""
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-—" or
-                           (text[end - 1] == "." and not _in_quote_end(text, start, end))):
+                           (text[end - 1] == "." and not _in_quote_end(text, start, end) and
+                            not DOTTED.search(text, start, end))):
         end -= 1
     while start < end and (text[start].isspace() or text[start] in ",;:—"):
         start += 1
@@ -664,7 +707,7 @@ def _span(doc: Doc, extent: tuple[int, int] | None) -> TextSpan | None:
     if extent is None:
         return None
     start, end = extent
-    return TextSpan(text=doc_text(doc)[start:end], start=start, end=end)
+    return TextSpan(text=span_text(doc, start, end), start=start, end=end)
 
 
 def _cue_start(verb: Token) -> int:
@@ -723,6 +766,9 @@ def _subject(verb: Token, cues: dict[str, str] | None = None, quotes: list[tuple
     outside = [c for c in verb.children if c.dep_ == "nsubj" and not _inside(c.idx, quotes or [])]
     if quotes and outside and any(c.dep_ == "nsubj" and _inside(c.idx, quotes) for c in verb.children):
         return outside[-1]
+    inverted = _inverted_subjects(verb)
+    if inverted is not None:
+        return inverted
     seen = 0
     if (verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "xcomp") and verb.head.head.pos_ == "VERB" and
             verb.head.head.lemma_.lower() in (cues or {verb.lemma_.lower()}) and
@@ -741,6 +787,15 @@ def _subject(verb: Token, cues: dict[str, str] | None = None, quotes: list[tuple
             continue
         return None
     return None
+
+
+def _inverted_subjects(verb: Token) -> Token | None:
+    """The speaker of "…, said X" when the parser made subjects of both sides: the one after the verb."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    after = [c for c in subjects if c.i > verb.i]
+    return after[0] if after and any(c.i < verb.i for c in subjects) else None
 
 
 def _grow_cue(doc: Doc, verb: Token, cue_end: Token, content: tuple[int, int]) -> tuple[Token, tuple[int, int]]:
@@ -838,7 +893,7 @@ def _follow_quotes(text: str, extent: tuple[int, int], quotes: list[tuple[int, i
             break  # over a paragraph break only into a paragraph that is all quote
         if (not first and gap.strip()) or any(ch in gap for ch in "\"“”"):
             break
-        if first and (len(gap) > 200 or sum(gap.count(ch) for ch in ".!?") > 1):
+        if first and (len(gap) > 200 or _sentence_ends(gap) > 1):
             break
         if first and gap.strip() and gap.rstrip()[-1] not in ",:;.!?—–-":
             break  # “…,” she said, adding that he is “the best”: a mixed quote of its own, not a continuation
@@ -848,6 +903,14 @@ def _follow_quotes(text: str, extent: tuple[int, int], quotes: list[tuple[int, i
         end = qe
         first = False
     return start, end
+
+
+# a capitalised abbreviation's full stop ends no sentence: "Mr.", "Sen.", "J."
+ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
+
+
+def _sentence_ends(text: str) -> int:
+    return sum(text.count(ch) for ch in ".!?") - len(ABBREVIATION.findall(text))
 
 
 def _span_is_clause(doc: Doc, start: int, end: int) -> bool:
@@ -901,6 +964,27 @@ def _split_runs(doc: Doc, found: list[_Found]) -> list[_Found]:
                 continue
             if start < end:
                 o.content = (start, end)
+    return found
+
+
+def _cut_sources(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """A source stops before a clause that holds a cue of its own: in "Obama, who has denounced the
+    attack, said …" the relative clause is a second statement, not part of who spoke (PolNeAR gives
+    each word one role)."""
+    text = doc_text(doc)
+    for f in found:
+        if f.source is None:
+            continue
+        for o in found:
+            if o is f or not (f.source[0] < o.cue[0] < f.source[1]):
+                continue
+            cue = doc.char_span(*o.cue, alignment_mode="expand")
+            clause = next((t for t in [cue[0], *cue[0].ancestors] if t.dep_ in ("relcl", "acl", "appos")), None)
+            if clause is None or clause.left_edge.idx <= f.source[0]:
+                continue
+            start, end = _trim(text, f.source[0], clause.left_edge.idx)
+            if start < end:
+                f.source = (start, end)
     return found
 
 
