@@ -401,3 +401,21 @@ def test_statements_a_quote_paragraph_signed_by_the_next_one(nlp):
     statement, speaker = signed[0]
     assert (statement.source.text, speaker, statement.kind) == ("Maria Olsen", "Maria Olsen", "direct")
     assert statement.content.text == "“Half of the new money goes to the harbour.”"
+
+
+def test_statements_a_source_stops_before_a_clause_with_a_cue_of_its_own(nlp):
+    _, found = statements(nlp, "Mayor Ann Lee, who has denounced the closure, said the harbour would reopen in May.")
+    said = next(s for s, _ in found if s.cue.text == "said")
+    assert said.source.text == "Mayor Ann Lee"
+
+
+def test_statements_a_source_keeps_its_party_bracket_and_abbreviations(nlp):
+    statement, speaker = one(nlp, "Sen. Tom Berry (R-N.Y.) said the harbour deal was good for the U.S.")
+    assert statement.source.text == "Sen. Tom Berry (R-N.Y.)" and speaker == "Tom Berry"
+    assert statement.content.text == "the harbour deal was good for the U.S."
+
+
+def test_statements_a_passive_raising_cue_reports_its_subject_too(nlp):
+    statement, _ = one(nlp, "The sale of the harbour is expected to close in May.")
+    assert statement.cue.text == "is expected" and statement.source is None
+    assert statement.content.text == "The sale of the harbour is expected to close in May"
