@@ -212,6 +212,13 @@ def test_statements_nested_statement_belongs_to_the_outer_one(nlp):
     assert [s.cue.text for s, _ in found] == ["said"]
 
 
+def test_statements_speech_inside_a_thought_is_a_statement_of_its_own(nlp):
+    _, found = statements(nlp, "Karen Holt believes the mayor said the harbour would close.")
+    (believes, holt), (said, _) = found
+    assert (believes.cue.text, holt, believes.content.text) == ("believes", "Karen Holt", "the mayor said the harbour would close")
+    assert (said.cue.text, said.source.text, said.content.text) == ("said", "the mayor", "the harbour would close")
+
+
 def test_statements_sentence_without_attribution_has_none(nlp):
     _, found = statements(nlp, "The bridge opened in May after three years of work.")
     assert found == []

@@ -1047,14 +1047,15 @@ def _any_complement(doc: Doc, verb: Token) -> tuple[int, int] | None:
 
 def _drop_nested(found: list[_Found]) -> list[_Found]:
     """A statement whose cue is inside another statement's content is part of that one — unless it
-    is speech inside a stance or thought ("criticized what she said in 2010": "said" stays)."""
+    is speech inside a stance or thought: "criticized what she said in 2010" is two statements, one
+    inside the other, as PolNeAR marks them."""
     dropped: set[int] = set()
     for i, f in enumerate(found):
         for j, o in enumerate(found):
             if i == j or i in dropped or j in dropped or o.kind == "no_comment":
                 continue
-            if o.content[0] <= f.cue[0] < o.content[1]:
-                dropped.add(j if f.rank > o.rank else i)
+            if o.content[0] <= f.cue[0] < o.content[1] and f.rank <= o.rank:
+                dropped.add(i)
     return [f for i, f in enumerate(found) if i not in dropped]
 
 
