@@ -426,3 +426,9 @@ def test_statements_a_passive_raising_cue_reports_its_subject_too(nlp):
     statement, _ = one(nlp, "The sale of the harbour is expected to close in May.")
     assert statement.cue.text == "is expected" and statement.source is None
     assert statement.content.text == "The sale of the harbour is expected to close in May"
+
+
+def test_statements_pointed_to_is_a_cue_pointed_at_is_not(nlp):
+    statement, speaker = one(nlp, "The council pointed to the harbour review published in May.")
+    assert (statement.cue.text, statement.content.text) == ("pointed to", "the harbour review published in May")
+    assert statements(nlp, "Karen Holt pointed at the door.")[1] == []

@@ -160,11 +160,12 @@ class StatementStage:
         if verb.lemma_.lower() == "call" and verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and not any(
                 c.lower_ in ("for", "on") for c in verb.children):
             return None  # "a group called Color of Change", "so-called primaries": a name, not a statement
-        if verb.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
-            return None  # "pointed out that", not "pointed to"
+        if verb.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" or
+                                                      c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+            return None  # "pointed out that", "pointed to his record", not "pointed at the door"
         cue_end = verb
         if verb.lemma_.lower() == "point":
-            cue_end = next(c for c in verb.children if c.dep_ == "prt")
+            cue_end = next((c for c in verb.children if c.dep_ == "prt"), verb)
         content = None
         hedge_tokens: tuple[int, int] | None = None
         # "expressed hope for X": a noun of hoping or saying as object, its complement the content
