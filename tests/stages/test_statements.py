@@ -432,3 +432,9 @@ def test_statements_pointed_to_is_a_cue_pointed_at_is_not(nlp):
     statement, speaker = one(nlp, "The council pointed to the harbour review published in May.")
     assert (statement.cue.text, statement.content.text) == ("pointed to", "the harbour review published in May")
     assert statements(nlp, "Karen Holt pointed at the door.")[1] == []
+
+
+def test_statements_a_cue_ending_its_paragraph_with_a_colon_takes_the_quote_below(nlp):
+    statement, speaker = one(nlp, "Karen Holt continued:\n\n“The harbour stays open. Nobody loses a job.”\n\nThe meeting ended.")
+    assert (statement.cue.text, speaker, statement.kind) == ("continued:", "Karen Holt", "direct")
+    assert statement.content.text == "“The harbour stays open. Nobody loses a job.”"

@@ -846,6 +846,11 @@ def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tup
     if before:
         return before[-1]
     right_char = verb.idx + len(verb)
+    text = doc_text(doc)
+    if text[right_char:para_end].strip() == ":":  # "Cruz continued:\n\n“You look at …”"
+        following = next((q for q in quotes if q[0] > para_end), None)
+        if following is not None and not text[para_end : following[0]].strip():
+            return following
     for qs, qe in quotes:
         if right_char <= qs < para_end:
             between = doc_text(doc)[right_char:qs]
