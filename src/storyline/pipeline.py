@@ -52,6 +52,8 @@ def load_pipeline(stages: tuple[str, ...] = STAGES, model: str | None = None) ->
     import importlib
 
     nlp = load_model(model)
+    importlib.import_module("storyline.stages.paragraphs")
+    nlp.add_pipe("storyline_paragraphs", before="parser")  # breaks end sentences before the parse
     for stage in stages:
         importlib.import_module(STAGE_MODULES[stage])  # registers the factory
         nlp.add_pipe(f"storyline_{stage}")

@@ -204,6 +204,8 @@ class StatementStage:
             extent = _same_paragraph(doc_text(doc), extent, verb.idx, quotes)
         if extent is None and kind in ("speech", "media"):
             extent = _adjacent_quote(doc, verb, quotes)  # “…?” she said. / he said, “…”
+            if extent is not None and cue_end is verb and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
+                cue_end = doc[verb.i + 1]  # "Cruz continued:", as PolNeAR marks it
         if extent is None:
             return None
         parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and extent[0] <= verb.head.idx < extent[1]
