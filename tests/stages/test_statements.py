@@ -438,3 +438,8 @@ def test_statements_a_cue_ending_its_paragraph_with_a_colon_takes_the_quote_belo
     statement, speaker = one(nlp, "Karen Holt continued:\n\n“The harbour stays open. Nobody loses a job.”\n\nThe meeting ended.")
     assert (statement.cue.text, speaker, statement.kind) == ("continued:", "Karen Holt", "direct")
     assert statement.content.text == "“The harbour stays open. Nobody loses a job.”"
+
+
+def test_statements_a_speaker_after_the_verb_that_the_parser_took_for_an_object(nlp):
+    statement, speaker = one(nlp, "“They hit us with everything they have,” said Oversight ranking Democrat Tom Berry (D-Md.).")
+    assert statement.source.text == "Oversight ranking Democrat Tom Berry (D-Md.)" and speaker == "Tom Berry"

@@ -223,6 +223,8 @@ class StatementStage:
         if source_tok is not None and source_tok.dep_ == "agent":
             source_tok = next((c for c in source_tok.children if c.dep_ == "pobj"), None)
             source = _subtree_chars(doc, source_tok) if source_tok is not None else None
+        if source_tok is None and kind in ("speech", "media") and extent[1] <= verb.idx:
+            source_tok, source = _speaker_after(doc, verb)
         for i in range(verb.i, cue_end.i + 1):
             taken.add(i)
         cue_tokens = (_cue_start(verb), cue_end.i + 1)
@@ -799,6 +801,22 @@ def _inverted_subjects(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     after = [c for c in subjects if c.i > verb.i]
     return after[0] if after and any(c.i < verb.i for c in subjects) else None
+
+
+def _speaker_after(doc: Doc, verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
+    """'“…,” opined Cleveland’s Plain Dealer.': the rest of the sentence names the speaker, though the
+    parser took it for an object. The head is the first name in it, else its syntactic root."""
+    end = verb.sent.end
+    while end > verb.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[verb.i + 1 : end]):
+            break  # "Elijah Cummings (D-Md.)"
+        end -= 1
+    tail = doc[verb.i + 1 : end]
+    if not 0 < len(tail) <= 25 or not any(t.pos_ in ("PROPN", "NOUN") for t in tail) or any(
+            t.text in QUOTE_CHARS or t.dep_ in SUBJECTS or t.lower_ in ("that", "to") for t in tail):
+        return None, None
+    head = next((t for t in tail if t.ent_type_ in ("PERSON", "ORG")), None) or tail.root
+    return head, _trim(doc_text(doc), tail.start_char, tail.end_char)
 
 
 def _grow_cue(doc: Doc, verb: Token, cue_end: Token, content: tuple[int, int]) -> tuple[Token, tuple[int, int]]:
