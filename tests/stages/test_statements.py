@@ -441,5 +441,5 @@ def test_statements_a_cue_ending_its_paragraph_with_a_colon_takes_the_quote_belo
 
 
 def test_statements_a_speaker_after_the_verb_that_the_parser_took_for_an_object(nlp):
-    statement, speaker = one(nlp, "“They hit us with everything they have,” said Oversight ranking Democrat Tom Berry (D-Md.).")
-    assert statement.source.text == "Oversight ranking Democrat Tom Berry (D-Md.)" and speaker == "Tom Berry"
+    statement, speaker = one(nlp, "“Harbour workers should stay home,” said ranking Democrat Ann Lee.")
+    assert statement.source.text == "ranking Democrat Ann Lee" and speaker == "Ann Lee"
