@@ -133,12 +133,14 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=C)
     args = parser.parse_args()
 
-    from storyline.pipeline import load_pipeline
+    from storyline.ingest.readers import make_article
+    from storyline.pipeline import load_pipeline, make_doc
 
     nlp = load_pipeline(("entities", "times"))
     stage = StatementStage(use_model=False)
     golds = read_corpus(args.polnear / "train")
-    docs = list(nlp.pipe((g.text for g in golds), batch_size=16))
+    articles = (make_article(g.text, id=g.name, date=g.date) for g in golds)
+    docs = list(nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=16))
     if args.holdout:
         test = [i for i in range(len(docs)) if not i % args.holdout]
         keep = [i for i in range(len(docs)) if i % args.holdout]
