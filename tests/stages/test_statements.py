@@ -443,3 +443,13 @@ def test_statements_a_cue_ending_its_paragraph_with_a_colon_takes_the_quote_belo
 def test_statements_a_speaker_after_the_verb_that_the_parser_took_for_an_object(nlp):
     statement, speaker = one(nlp, "“Harbour workers should stay home,” said ranking Democrat Ann Lee.")
     assert statement.source.text == "ranking Democrat Ann Lee" and speaker == "Ann Lee"
+
+
+def test_statements_a_passive_participle_with_its_agent_reports_the_noun(nlp):
+    statement, speaker = one(nlp, "The harbour bill, opposed by Mayor Ann Lee, never became law.")
+    assert (statement.cue.text, statement.content.text, speaker) == ("opposed", "The harbour bill", "Ann Lee")
+
+
+def test_statements_said_so(nlp):
+    statement, speaker = one(nlp, "Karen Holt thinks so.")
+    assert (statement.cue.text, statement.content.text, speaker) == ("thinks", "so", "Karen Holt")

@@ -296,6 +296,11 @@ class StatementStage:
             rest = [t.i for t in verb.head.subtree if t.i not in mine and not t.is_punct]
             if not (clause or adverbial) and rest and _span_is_clause(doc, min(rest), max(rest) + 1):
                 return (min(rest), max(rest) + 1)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.i > verb.head.i and any(c.dep_ == "agent" for c in children):
+            return (verb.head.left_edge.i, verb.head.i + 1)  # "a call echoed by Japan": the noun it describes
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in ("so", "no", "yes") and nxt.head == verb:
+            return (nxt.i, nxt.i + 1)  # "55 percent said so", "Cruz apparently thinks so"
         inverted = _inverted_subjects(verb)
         if inverted is not None:  # "The treaty is dead, said Geert Wilders": what comes before the comma
             return (verb.sent.start, verb.i - 1)
