@@ -680,7 +680,7 @@ def _source_chars(doc: Doc, token: Token) -> tuple[int, int]:
 def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
     start, end = _subtree(token)
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):  # "the ministry’s"
-        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
+        if _closes_bracket(doc, start, end):
             break  # "Sen. Ted Cruz (R-Texas)" keeps its bracket
         end -= 1
     while start < end - 1 and doc[start].is_punct:
@@ -692,6 +692,11 @@ def _subtree_chars(doc: Doc, token: Token) -> tuple[int, int]:
     cut = doc_text(doc).find("\n", token.idx, last)
     last = cut if cut >= 0 else last
     return _trim(doc_text(doc), first, last)
+
+
+def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
+    """The span's last token is a ")" opened inside it."""
+    return doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1])
 
 
 # a full stop that belongs to its word: "the U.S.", "N.Y.", "Joseph R. Biden Jr."
@@ -813,7 +818,7 @@ def _speaker_after(doc: Doc, verb: Token) -> tuple[Token | None, tuple[int, int]
     parser took it for an object. The head is the first name in it, else its syntactic root."""
     end = verb.sent.end
     while end > verb.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[verb.i + 1 : end]):
+        if _closes_bracket(doc, verb.i + 1, end):
             break  # "Elijah Cummings (D-Md.)"
         end -= 1
     tail = doc[verb.i + 1 : end]
@@ -1010,6 +1015,8 @@ def _cut_sources(doc: Doc, found: list[_Found]) -> list[_Found]:
             if o is f or not (f.source[0] < o.cue[0] < f.source[1]):
                 continue
             cue = doc.char_span(*o.cue, alignment_mode="expand")
+            if cue is None:
+                continue
             clause = next((t for t in [cue[0], *cue[0].ancestors] if t.dep_ in ("relcl", "acl", "appos")), None)
             if clause is None or clause.left_edge.idx <= f.source[0]:
                 continue
