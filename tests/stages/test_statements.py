@@ -453,3 +453,9 @@ def test_statements_a_passive_participle_with_its_agent_reports_the_noun(nlp):
 def test_statements_said_so(nlp):
     statement, speaker = one(nlp, "Karen Holt thinks so.")
     assert (statement.cue.text, statement.content.text, speaker) == ("thinks", "so", "Karen Holt")
+
+
+def test_statements_reportedly_attributes_a_claim_to_unnamed_reports(nlp):
+    statement, speaker = one(nlp, "The harbour board is reportedly spending $2 million on new cranes.")
+    assert (statement.cue.text, statement.source, speaker) == ("reportedly", None, None)
+    assert statement.content.text == "The harbour board is reportedly spending $2 million on new cranes"
