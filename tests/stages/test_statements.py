@@ -459,3 +459,17 @@ def test_statements_reportedly_attributes_a_claim_to_unnamed_reports(nlp):
     statement, speaker = one(nlp, "The harbour board is reportedly spending $2 million on new cranes.")
     assert (statement.cue.text, statement.source, speaker) == ("reportedly", None, None)
     assert statement.content.text == "The harbour board is reportedly spending $2 million on new cranes"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Karen Holt was especially proud of the harbour deal.", "was especially proud of", "the harbour deal"),
+    ("Karen Holt is hopeful that the talks will resume.", "is hopeful", "that the talks will resume"),
+    ("Karen Holt was quick to condemn the attack.", "was quick to condemn", "the attack"),
+])
+def test_statements_adjectives_of_attitude(nlp, text, cue, content):
+    statement, speaker = one(nlp, text)
+    assert (statement.cue.text, statement.content.text, speaker) == (cue, content, "Karen Holt")
+
+
+def test_statements_an_adjective_outside_the_list_is_no_cue(nlp):
+    assert statements(nlp, "Karen Holt was familiar with the harbour deal.")[1] == []

@@ -108,6 +108,7 @@ class StatementStage:
         # noun -> the contents it takes: "that" (a that-clause) and/or "prep" (a prepositional object)
         self.nouns = {row[0]: set(row[1].split()) for row in table("noun_cues.txt")}
         self.attitudes = words("attitude_nouns.txt")
+        self.attitude_adjectives = words("attitude_adjectives.txt")
         self.channels = words("channels.txt")
         self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
         self.cue_model = cues.load() if use_model else None
@@ -125,7 +126,8 @@ class StatementStage:
             for token in sent:
                 if token.i in taken:
                     continue
-                item = self.verb_cue(doc, token, quotes, taken) or self.noun_cue(doc, token, taken)
+                item = (self.verb_cue(doc, token, quotes, taken) or self.noun_cue(doc, token, taken) or
+                        self.adjective_cue(doc, token, taken))
                 if item:
                     found.append(item)
         found = _drop_nested(_cut_participles(doc, _split_runs(doc, _cut_sources(doc, found))))
@@ -516,6 +518,41 @@ class StatementStage:
             kind="indirect",
             source=_subtree_chars(doc, source_tok) if source_tok is not None else None,
             speaker_token=source_tok.i if source_tok is not None else None,
+        )
+
+    # 4b. adjectives of attitude
+    def adjective_cue(self, doc: Doc, adj: Token, taken: set[int]) -> _Found | None:
+        """ "Kasich was especially proud of the budget", "she is hopeful that …": the copula, the
+        adjective and its preposition are the cue, what the adjective takes is the content."""
+        if adj.pos_ != "ADJ" or adj.dep_ != "acomp" or adj.lemma_.lower() not in self.attitude_adjectives:
+            return None
+        copula = adj.head
+        taken_by = next((c for c in adj.children if c.i > adj.i and (
+            c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in NOUN_PREPS | {"at", "with", "in"}))), None)
+        if taken_by is None or copula.pos_ not in ("AUX", "VERB"):
+            return None
+        if taken_by.dep_ == "prep":
+            pobj = next((c for c in taken_by.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is None:
+                return None
+            cue_end, content = taken_by.i + 1, _subtree(pobj)
+        elif taken_by.dep_ == "xcomp" and (obj := next((c for c in taken_by.children if c.dep_ == "dobj"), None)):
+            content = _subtree(obj)  # "was quick to condemn the attack": the cue runs to the verb
+            cue_end = content[0]
+        else:
+            cue_end, content = adj.i + 1, _subtree(taken_by)
+        start = min(_cue_start(copula), copula.i)
+        if any(i in taken for i in range(start, cue_end)):
+            return None
+        taken.update(range(start, cue_end))
+        source_tok = _subject(copula)
+        return _Found(
+            cue=_chars(doc, start, cue_end),
+            content=_chars(doc, *_clean(doc, *content)),
+            kind="indirect",
+            source=_source_chars(doc, source_tok) if source_tok is not None else None,
+            speaker_token=source_tok.i if source_tok is not None else None,
+            rank=1,
         )
 
     # 5. no comment
