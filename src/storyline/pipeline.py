@@ -52,6 +52,7 @@ def load_pipeline(stages: tuple[str, ...] = STAGES, model: str | None = None) ->
 def make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.article = article
+    stages.remember_text(doc, article.text)  # the tokenizer keeps the text exactly: no stage rebuilds it
     return doc
 
 
