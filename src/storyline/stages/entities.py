@@ -39,6 +39,7 @@ PLACE_KINDS = {"country": "GPE", "territory": "GPE", "capital": "GPE", "city": "
 
 CALENDAR_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr) if w}
 
+INDEX_KEY = "storyline_entity_index"  # the same dict as doc._.entity_index, for entity_at
 if not Doc.has_extension("entity_index"):
     Doc.set_extension("entity_index", default=None)  # token index -> Entity, for later stages
 
@@ -83,7 +84,7 @@ class EntityStage:
         self.add_descriptors(doc, clusters, owner)
         entities = self.to_entities(doc, clusters)
         doc._.entities = entities
-        doc._.entity_index = {
+        doc._.entity_index = doc.user_data[INDEX_KEY] = {
             i: entity
             for entity in entities
             for mention in entity.mentions
@@ -401,6 +402,9 @@ def _token_range(doc: Doc, start_char: int, end_char: int) -> range:
 
 
 def entity_at(doc: Doc, token: Token) -> Entity | None:
-    """The entity a token belongs to, for later stages."""
-    index = doc._.entity_index or {}
+    """The entity a token belongs to, for later stages (statements and events ask for thousands of
+    tokens: the index is read from ``user_data`` directly, not through ``doc._``)."""
+    index = doc.user_data.get(INDEX_KEY)
+    if index is None:
+        index = doc._.entity_index or {}
     return index.get(token.i)
