@@ -371,3 +371,30 @@ def test_statements_source_keeps_the_comma_closing_its_apposition(nlp):
 def test_statements_cue_model_leaves_figures_alone(nlp):
     _, found = statements(nlp, "Harbor Freight Corp issued seven million new shares on Tuesday.")
     assert not found
+
+
+def test_statements_subtree_bounds_equal_the_listed_subtree(nlp):
+    from storyline.stages.statements import _subtree
+
+    doc = nlp("The minister, who spoke to reporters in Paris on Monday, said that talks would resume "
+              "soon, though officials declined to comment on what, if anything, had been agreed.")
+    for token in doc:
+        listed = list(token.subtree)
+        assert _subtree(token) == (listed[0].i, listed[-1].i + 1)
+
+
+def test_statements_no_comment_shortcut_covers_every_sentence_match():
+    import re
+
+    from storyline.stages.statements import StatementStage, _anywhere
+
+    stage = StatementStage(use_model=False)
+    texts = ["A spokesman DECLINED to comment.", "She did not immediately respond to a request for comment.",
+             "He could not be reached for comment\non Friday.", "Ms. Lee declined to elaborate.”"]
+    for pattern, anywhere in zip(stage.no_comment, stage.no_comment_anywhere):
+        assert anywhere is not None, pattern.pattern  # every shipped form can take the shortcut
+        for text in texts:
+            if pattern.search(text):
+                assert anywhere[0].search(text) and (not text.isascii() or anywhere[1].search(text.lower()))
+    assert _anywhere(re.compile(r"^said\b", re.I)) is None
+    assert _anywhere(re.compile(r"(?<!not )said", re.I)) is None

@@ -27,7 +27,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from storyline.learned import cues
@@ -61,6 +63,7 @@ DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge
 DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "memo", "filing", "review", "audit"}
 CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
 QUOTE_CHARS = "\"“”«»„"
+QUOTE_MARK = re.compile("[\"“”«»„‘’]")  # every character find_quotes acts on
 OBJECT_PREPS = {"as", "for", "to", "with", "of"}
 NOUN_PREPS = {"of", "for", "about", "on", "against", "over", "to", "with"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -107,19 +110,29 @@ class StatementStage:
         self.attitudes = words("attitude_nouns.txt")
         self.channels = words("channels.txt")
         self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
+        self.no_comment_anywhere = [_anywhere(p) for p in self.no_comment]
         self.cue_model = cues.load() if use_model else None
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = find_quotes(doc_text(doc))
+        text = doc_text(doc)
+        quotes = find_quotes(text)
         found: list[_Found] = []
         taken: set[int] = set()  # cue tokens already used
         found.extend(self.speaker_lines(doc, quotes, taken))
+        # the patterns and words that no sentence of this article can hold are not tried per sentence
+        lowered = text.lower()
+        ascii_ = text.isascii()
+        no_comment = [p for p, anywhere in zip(self.no_comment, self.no_comment_anywhere) if anywhere is None or (
+            anywhere[1].search(lowered) if ascii_ else anywhere[0].search(text))]
+        according = "according" in lowered
+        pos = doc.to_array(POS).tolist()  # verb_cue and noun_cue take only verbs and nouns
         for sent in doc.sents:
-            found.extend(self.no_comments(doc, sent, taken))
-            found.extend(self.according_to(doc, sent, taken))
-            for token in sent:
-                if token.i in taken:
+            found.extend(self.no_comments(doc, sent, taken, no_comment))
+            found.extend(self.according_to(doc, sent, taken) if according else self.in_document(doc, sent, taken))
+            for i in range(sent.start, sent.end):
+                if i in taken or (pos[i] != VERB and pos[i] != NOUN):
                     continue
+                token = doc[i]
                 item = self.verb_cue(doc, token, quotes, taken) or self.noun_cue(doc, token, taken)
                 if item:
                     found.append(item)
@@ -458,10 +471,13 @@ class StatementStage:
         )
 
     # 5. no comment
-    def no_comments(self, doc: Doc, sent: Span, taken: set[int]) -> list[_Found]:
+    def no_comments(self, doc: Doc, sent: Span, taken: set[int], patterns: list[re.Pattern[str]] | None = None) -> list[_Found]:
         out = []
+        patterns = self.no_comment if patterns is None else patterns
+        if not patterns:
+            return out
         text = doc_text(doc)[sent.start_char : sent.end_char]  # sent.text would rebuild it per pattern
-        for pattern in self.no_comment:
+        for pattern in patterns:
             for m in pattern.finditer(text):
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
                 cue = doc.char_span(start, end, alignment_mode="expand")
@@ -584,7 +600,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             else:
                 quotes.append((open_at, last_end))
                 open_at = None
-        for i in range(begin, len(para)):
+        for mark in QUOTE_MARK.finditer(para, begin):  # no other character opens or closes a quote
+            i = mark.start()
             ch, at = para[i], pos + i
             if open_at is None:
                 if ch in OPENERS or ch == '"':
@@ -605,13 +622,38 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in quotes if e - s > 2]
 
 
+def _anywhere(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """``pattern`` without its word boundaries: it finds, in the whole text, every place the pattern
+    can match within a sentence (and more), so a text where it finds nothing needs no sentence search.
+    Two forms: for any text, and for lower-cased ASCII text, where a case-sensitive search is as exact
+    and several times faster. None for a pattern with other anchors, look-arounds, escapes or capitals,
+    which the shortcut would not cover."""
+    if re.search(r"\\[\\AZBG]|[$^A-Z]|\(\?<?[=!]|\[[^\]]*\\b", re.sub(r"\(\?P<\w+>", "(", pattern.pattern)):
+        return None
+    source = pattern.pattern.replace(r"\b", "")
+    return re.compile(source, pattern.flags), re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
 def _inside(char: int, quotes: list[tuple[int, int]]) -> bool:
     return any(s < char < e for s, e in quotes)
 
 
 def _subtree(token: Token) -> tuple[int, int]:
-    sub = list(token.subtree)
-    return sub[0].i, sub[-1].i + 1
+    """The index of the first token of ``token.subtree`` and one past its last, without listing it: the
+    subtree opens with the chain of first left children and closes with the chain of last right
+    children (left_edge and right_edge differ from these where the parse is not projective)."""
+    first = token
+    while (child := next(first.lefts, None)) is not None:
+        first = child
+    last = token
+    while True:
+        child = None
+        for child in last.rights:  # noqa: B007 - the last right child
+            pass
+        if child is None:
+            break
+        last = child
+    return first.i, last.i + 1
 
 
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
