@@ -153,6 +153,8 @@ class StatementStage:
         if verb.pos_ != "VERB":
             return None
         inside = _inside(verb.idx, quotes)
+        if inside:
+            return None  # a verb inside a quotation is no cue, whatever the model says (so it is not asked)
         kind = self.verbs.get(verb.lemma_.lower())
         p = 0.0
         if self.cue_model is not None:
