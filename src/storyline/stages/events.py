@@ -105,6 +105,12 @@ def trigger_words() -> frozenset[str]:
 
 
 @cache
+def trigger_words_of(pos: str) -> frozenset[str]:
+    """The words of the triggers of one part of speech ("V", "N", "A")."""
+    return frozenset(word for lemma, kind in lexicon() if kind == pos for word in lemma.split())
+
+
+@cache
 def cues() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     for kind, lemma in table("event_cues.tsv"):
@@ -230,20 +236,25 @@ class _TokenIds:
         self.ccomp = doc.vocab.strings["ccomp"]
 
     def may_trigger(self, start: int, end: int) -> list[int]:
-        """The words from ``start`` to ``end`` that match_trigger may take: the others it turns down at
-        once, for a part of speech no trigger has or a lemma and form no lexicon row names (whatever
-        _lemma repairs)."""
+        """The words from ``start`` to ``end`` that match_trigger may take: the others it turns down,
+        for a part of speech no trigger has, or a lemma (or its _lemma repair, lemma + "e") and form
+        that no lexicon row of that part of speech names, alone or as one word of two."""
         pos, lemmas, lowers, memo = self.pos, self.lemma, self.lower, _MAY_TRIGGER
         out = []
         for i in range(start, end):
-            if pos[i] not in TRIGGER_POS:
+            kind = TRIGGER_POS.get(pos[i])
+            if kind is None:
                 continue
-            key = (lemmas[i], lowers[i])
+            key = (kind, lemmas[i], lowers[i])
             found = memo.get(key)
             if found is None:
-                strings, names = self.doc.vocab.strings, trigger_words()
-                lemma = strings[key[0]].lower()
-                found = lemma in names or lemma + "e" in names or strings[key[1]] in names
+                strings = self.doc.vocab.strings
+                lemma, lower = strings[key[1]].lower(), strings[key[2]]
+                if lemma and not any(ch.isspace() for ch in lemma):
+                    names = trigger_words_of(kind)
+                    found = lemma in names or lemma + "e" in names or lower in names
+                else:  # a lemma of several words: only the check match_trigger makes itself
+                    found = lemma in trigger_words() or lower in trigger_words()
                 if len(memo) > 200_000:
                     memo.clear()
                 memo[key] = found
@@ -252,8 +263,8 @@ class _TokenIds:
         return out
 
 
-TRIGGER_POS = {POS_IDS[name] for name in POS}
-_MAY_TRIGGER: dict[tuple[int, int], bool] = {}  # (lemma, lower) string ids -> may_trigger, for every Doc
+TRIGGER_POS = {POS_IDS[name]: kind for name, kind in POS.items()}
+_MAY_TRIGGER: dict[tuple[str, int, int], bool] = {}  # (pos, lemma id, lower id) -> may_trigger, for every Doc
 
 
 # 2. one event per occurrence
