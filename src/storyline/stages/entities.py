@@ -427,10 +427,15 @@ def _token_range(doc: Doc, start_char: int, end_char: int) -> range:
     return range(span.start, span.end) if span is not None else range(0)
 
 
-def entity_at(doc: Doc, token: Token) -> Entity | None:
-    """The entity a token belongs to, for later stages (statements and events ask for thousands of
-    tokens: the index is read from ``user_data`` directly, not through ``doc._``)."""
+def entity_index(doc: Doc) -> dict[int, Entity]:
+    """Token index -> entity (``doc._.entity_index``), read from ``user_data`` directly: ``doc._``
+    builds a new object on every access, and later stages ask for thousands of tokens."""
     index = doc.user_data.get(INDEX_KEY)
     if index is None:
         index = doc._.entity_index or {}
-    return index.get(token.i)
+    return index
+
+
+def entity_at(doc: Doc, token: Token) -> Entity | None:
+    """The entity a token belongs to, for later stages."""
+    return entity_index(doc).get(token.i)

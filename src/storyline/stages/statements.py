@@ -37,7 +37,7 @@ from storyline.model import Span as TextSpan
 from storyline.model import Statement
 from storyline.resources import lines, table, words
 from storyline.stages import doc_text, register_extensions
-from storyline.stages.entities import entity_at
+from storyline.stages.entities import entity_at, entity_index
 
 try:  # the times stage is built in parallel; statements get a time only when it is installed
     from storyline.stages.times import governing_time  # type: ignore[import-not-found]
@@ -750,9 +750,8 @@ def _before_second_cue(verb: Token, clause: Token, cues: dict[str, str]) -> tupl
     """The clause's tokens, up to a second cue that the parser hung inside it: "He said A and
     said that B", "She called on X to act and proposed Y" are two statements each."""
     start, end = _subtree(clause)
-    for t in clause.subtree:
-        if t.dep_ == "conj" and t.head == clause and t.lemma_.lower() in cues and t.i > clause.i and not any(
-                c.dep_ in SUBJECTS for c in t.children):
+    for t in clause.rights:  # in subtree order, the first right child of the clause that is a cue
+        if t.dep_ == "conj" and t.lemma_.lower() in cues and not any(c.dep_ in SUBJECTS for c in t.children):
             cut = min(x.i for x in t.subtree)
             while cut > start and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
                 cut -= 1
@@ -1022,10 +1021,12 @@ def _antecedent(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
     """The last person (for he/she) or named subject before the pronoun that was a subject."""
     personal = pronoun.lower_ in PERSONAL
     fallback = None
-    for t in reversed(doc[max(0, pronoun.i - 150) : pronoun.i]):
-        entity = entity_at(doc, t)
+    index = entity_index(doc)
+    for i in range(pronoun.i - 1, max(0, pronoun.i - 150) - 1, -1):  # a Token only where an entity is
+        entity = index.get(i)
         if entity is None:
             continue
+        t = doc[i]
         if personal and entity.type != "PERSON":
             continue
         if not personal and entity.type == "PERSON":
