@@ -75,8 +75,9 @@ class EntityStage:
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = _Tokens(doc)
-        names = {tokens.text(ent.start, ent.end) for ent in doc.ents}
-        spans = [part for ent in doc.ents if ent.label_ in KEEP for part in self.repair(doc, ent, names)]
+        ents = doc.ents  # each access builds every Span again
+        names = {tokens.text(ent.start, ent.end) for ent in ents}
+        spans = [part for ent in ents if ent.label_ in KEEP for part in self.repair(doc, ent, names)]
         clusters = self.cluster(doc, spans)
         self.add_missed(doc, clusters, tokens.words)
         owner = _owner_map(clusters)  # name mentions are final from here on: later steps add descriptors
@@ -90,7 +91,7 @@ class EntityStage:
             i: entity
             for entity in entities
             for mention in entity.mentions
-            for i in _token_range(doc, mention.start, mention.end)
+            for i in tokens.range(doc, mention.start, mention.end)
         }
         return doc
 
@@ -335,11 +336,20 @@ class _Tokens:
         self.words = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
         self.starts = doc.to_array(IDX).tolist()
         self.ends = [start + len(word) for start, word in zip(self.starts, self.words)]
+        self.first_at = {start: i for i, start in enumerate(self.starts)}  # tokens never share a start or end
+        self.last_at = {end: i for i, end in enumerate(self.ends)}
         self.doc_text = doc_text(doc)
 
     def text(self, start: int, end: int) -> str:
         """``doc[start:end].text``."""
         return self.doc_text[self.starts[start] : self.ends[end - 1]] if end > start else ""
+
+    def range(self, doc: Doc, start_char: int, end_char: int) -> range:
+        """:func:`_token_range`, looked up directly when the characters are token bounds (a mention's)."""
+        first, last = self.first_at.get(start_char), self.last_at.get(end_char)
+        if first is None or last is None or last < first:
+            return _token_range(doc, start_char, end_char)
+        return range(first, last + 1)
 
 
 def _nearest(clusters: list[_Cluster], candidates: list[int], start: int) -> int:
