@@ -3,15 +3,18 @@
 Each rule is a regular expression that the engine would try at every character of the article.
 Nearly every rule starts at a word start with one of a few words ("last", "the", a month, a
 digit), so :func:`first_words` reads those words from the compiled pattern itself, and
-:func:`positions` finds in one scan of the text the word starts where some rule may begin.
-A rule is then tried only there (:func:`finditer` keeps ``re.finditer``'s non-overlapping order).
+:meth:`Prefilter.positions` finds in one scan of the text the word starts where some rule may
+begin. A rule is then tried only there (:func:`finditer` keeps ``re.finditer``'s
+non-overlapping order).
 
 A rule start is keyed by the word at that position in the lower-cased text:
 
 - ``"#"`` for a digit;
 - the run of ASCII letters there (``"last"``), either the whole run or, when the pattern may go on
   with a letter, any run it begins ("week" for "weekend");
-- else the character itself (an apostrophe in "’90s").
+- else the character itself (an apostrophe in "’90s");
+- where whitespace follows a whole first word, the two words ("the weekend", "the #"), so that a
+  rule starting with "the" is not tried at every "the".
 
 A rule whose start the analysis cannot pin down (one that may start inside a word, or with any
 letter) keeps its full scan, so the prefilter only ever skips places where the rule cannot match.
@@ -23,12 +26,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-try:
-    from re import _constants as C  # type: ignore[attr-defined]
-    from re import _parser as P  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python < 3.11 names
-    import sre_constants as C  # type: ignore[no-redef]
-    import sre_parse as P  # type: ignore[no-redef]
+# the parser behind re.compile (Python 3.11+; checked on 3.11-3.13): the patterns are read, not run
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
 
 DIGIT = "#"
 LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -47,8 +47,8 @@ class TooBranched(Unknown):
 
 @dataclass
 class Starts:
-    whole: set[str] = field(default_factory=set)  # the exact letter run, a digit (#) or a character
-    prefix: set[str] = field(default_factory=set)  # any letter run that begins so
+    whole: set[str] = field(default_factory=set)  # the exact letter run, a digit (#) or a character; or two
+    prefix: set[str] = field(default_factory=set)  # any letter run that begins so (the second, of two)
 
 
 def _class_kind(items: list) -> str:
