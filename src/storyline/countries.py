@@ -6,7 +6,7 @@ which hold the names news actually uses, then pycountry's official and common na
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -40,6 +40,7 @@ def _demonyms() -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=8192)  # the same names recur across articles, and pycountry's lookup is slow
 def place(name: str) -> tuple[str | None, str] | None:
     """``(country code or None, kind)`` for a known place or institution, else None."""
     key = _key(name)

@@ -70,8 +70,8 @@ SPACES = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2
 def make_doc(nlp: Language, article: Article) -> Doc:
     text = article.text.translate(SPACES)
     doc = nlp.make_doc(text)
-    doc.user_data["storyline_text"] = text
     doc._.article = article
+    stages.remember_text(doc, text)  # the text the tokenizer was given: no stage rebuilds it
     return doc
 
 

@@ -473,3 +473,30 @@ def test_statements_adjectives_of_attitude(nlp, text, cue, content):
 
 def test_statements_an_adjective_outside_the_list_is_no_cue(nlp):
     assert statements(nlp, "Karen Holt was familiar with the harbour deal.")[1] == []
+
+
+def test_statements_subtree_bounds_equal_the_listed_subtree(nlp):
+    from storyline.stages.statements import _subtree
+
+    doc = nlp("The minister, who spoke to reporters in Paris on Monday, said that talks would resume "
+              "soon, though officials declined to comment on what, if anything, had been agreed.")
+    for token in doc:
+        listed = list(token.subtree)
+        assert _subtree(token) == (listed[0].i, listed[-1].i + 1)
+
+
+def test_statements_no_comment_shortcut_covers_every_sentence_match():
+    import re
+
+    from storyline.stages.statements import StatementStage, _anywhere
+
+    stage = StatementStage(use_model=False)
+    texts = ["A spokesman DECLINED to comment.", "She did not immediately respond to a request for comment.",
+             "He could not be reached for comment\non Friday.", "Ms. Lee declined to elaborate.”"]
+    for pattern, anywhere in zip(stage.no_comment, stage.no_comment_anywhere):
+        assert anywhere is not None, pattern.pattern  # every shipped form can take the shortcut
+        for text in texts:
+            if pattern.search(text):
+                assert anywhere[0].search(text) and (not text.isascii() or anywhere[1].search(text.lower()))
+    assert _anywhere(re.compile(r"^said\b", re.I)) is None
+    assert _anywhere(re.compile(r"(?<!not )said", re.I)) is None

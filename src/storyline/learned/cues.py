@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from itertools import repeat
 from functools import cache
 from importlib import resources
 
@@ -45,46 +46,50 @@ def _argument(token: Token) -> str:
 
 def features(token: Token, in_quote: bool, rule_kind: str | None) -> list[str]:
     """The feature strings of one candidate token (what training and the stage both use)."""
+    # each spaCy attribute is read once: every read looks its string up again
     lemma = token.lemma_.lower()
+    tag, dep = token.tag_, token.dep_
     head = token.head
     out = [
         "bias",
         f"l={lemma}",
         f"p={token.pos_}",
-        f"t={token.tag_}",
-        f"d={token.dep_}",
-        f"ld={lemma}|{token.dep_}",
-        f"lt={lemma}|{token.tag_}",
-        f"hd={head.pos_}|{token.dep_}",
-        f"hl={head.lemma_.lower()}|{token.dep_}",
+        f"t={tag}",
+        f"d={dep}",
+        f"ld={lemma}|{dep}",
+        f"lt={lemma}|{tag}",
+        f"hd={head.pos_}|{dep}",
+        f"hl={head.lemma_.lower()}|{dep}",
         f"rule={rule_kind}",
         f"q={in_quote}",
     ]
+    append = out.append
     subject = None
     for child in token.children:
         dep = child.dep_
-        out.append(f"c={dep}")
+        append(f"c={dep}")
         if dep in FUNCTION_DEPS:
-            out.append(f"cw={dep}|{child.lower_}")
-            out.append(f"lcw={lemma}|{dep}|{child.lower_}")
+            lower = child.lower_
+            append(f"cw={dep}|{lower}")
+            append(f"lcw={lemma}|{dep}|{lower}")
         elif dep in CLAUSE_DEPS:
-            out.append(f"lc={lemma}|{dep}")
+            append(f"lc={lemma}|{dep}")
             mark = next((g.lower_ for g in child.children if g.dep_ in ("mark", "aux")), "-")
-            out.append(f"cm={dep}|{mark}")
-            out.append(f"cp={dep}|{child.tag_}")
+            append(f"cm={dep}|{mark}")
+            append(f"cp={dep}|{child.tag_}")
         elif dep in SUBJECT_DEPS:
             subject = child
-            out.append(f"s={dep}|{_argument(child)}")
+            append(f"s={dep}|{_argument(child)}")
         elif dep in ("dobj", "poss", "pobj", "attr"):
-            out.append(f"o={dep}|{_argument(child)}")
-            out.append(f"lo={lemma}|{dep}")
+            append(f"o={dep}|{_argument(child)}")
+            append(f"lo={lemma}|{dep}")
     if subject is not None:
-        out.append(f"ls={lemma}|{_argument(subject)}")
+        append(f"ls={lemma}|{_argument(subject)}")
     else:
-        out.append(f"ls={lemma}|none")
-    doc = token.doc
-    prev = doc[token.i - 1].lower_ if token.i > 0 else "<s>"
-    nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "</s>"
+        append(f"ls={lemma}|none")
+    doc, i = token.doc, token.i
+    prev = doc[i - 1].lower_ if i > 0 else "<s>"
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else "</s>"
     out += [f"w-1={prev}", f"w+1={nxt}", f"lw+1={lemma}|{nxt}"]
     return out
 
@@ -96,37 +101,48 @@ def extent_candidates(head: Token, blocked: set[int]) -> list[tuple[Token, Token
     """``(token, its parent, depth)`` below the cue's head, breadth first, in its sentence, outside
     the source and content (``blocked`` token indices): the words that may join the cue."""
     sent = head.sent
+    start, end = sent.start, sent.end
     out, frontier = [], [head]
     for depth in range(1, EXTENT_DEPTH + 1):
         nxt = []
         for parent in frontier:
             for child in parent.children:
-                if sent.start <= child.i < sent.end and child.i not in blocked:
+                i = child.i
+                if start <= i < end and i not in blocked:
                     out.append((child, parent, depth))
                     nxt.append(child)
         frontier = nxt
     return out
 
 
-def extent_features(token: Token, parent: Token, head: Token, depth: int, in_rule_cue: bool) -> list[str]:
-    """The feature strings of a word that may join a cue ("said *in a statement*", "*would* vote *for*")."""
-    word = token.lower_ if token.pos_ in ("ADP", "AUX", "PART", "ADV", "DET", "PUNCT", "SCONJ") else token.pos_
-    lemma = head.lemma_.lower()
-    side = "L" if token.i < head.i else "R"
-    gap = min(abs(token.i - head.i), 4)
+def extent_features(
+    token: Token, parent: Token, head: Token, depth: int, in_rule_cue: bool, facts: tuple[str, str, int] | None = None
+) -> list[str]:
+    """The feature strings of a word that may join a cue ("said *in a statement*", "*would* vote *for*").
+    ``facts`` is :func:`head_facts` of ``head``, when the caller asks about many words of one head."""
+    lemma, head_tag, head_i = facts or head_facts(head)
+    pos, lower, dep, i = token.pos_, token.lower_, token.dep_, token.i
+    word = lower if pos in ("ADP", "AUX", "PART", "ADV", "DET", "PUNCT", "SCONJ") else pos
+    side = "L" if i < head_i else "R"
+    gap = min(abs(i - head_i), 4)
     return [
         "bias",
-        f"d={token.dep_}|{depth}|{side}",
-        f"w={word}|{token.dep_}|{side}",
-        f"hw={lemma}|{token.dep_}|{token.lower_}",
-        f"pw={parent.lower_ if depth > 1 else '^'}|{token.dep_}|{token.lower_}",
-        f"pd={parent.dep_ if depth > 1 else '^'}|{token.dep_}|{depth}",
-        f"g={gap}|{side}|{token.dep_}",
-        f"e={token.ent_type_}|{token.dep_}",
-        f"r={in_rule_cue}|{token.dep_}",
+        f"d={dep}|{depth}|{side}",
+        f"w={word}|{dep}|{side}",
+        f"hw={lemma}|{dep}|{lower}",
+        f"pw={parent.lower_ if depth > 1 else '^'}|{dep}|{lower}",
+        f"pd={parent.dep_ if depth > 1 else '^'}|{dep}|{depth}",
+        f"g={gap}|{side}|{dep}",
+        f"e={token.ent_type_}|{dep}",
+        f"r={in_rule_cue}|{dep}",
         f"r={in_rule_cue}",
-        f"hp={head.tag_}|{token.dep_}|{side}",
+        f"hp={head_tag}|{dep}|{side}",
     ]
+
+
+def head_facts(head: Token) -> tuple[str, str, int]:
+    """What :func:`extent_features` reads of the cue's head: its lower-cased lemma, tag and index."""
+    return head.lemma_.lower(), head.tag_, head.i
 
 
 def _sigmoid(z: float) -> float:
@@ -149,8 +165,8 @@ class CueModel:
         return cls(data["heads"], data.get("extent"))
 
     def probability(self, token: Token, in_quote: bool, rule_kind: str | None) -> float:
-        get = self.weights.get
-        return _sigmoid(sum(get(f, 0.0) for f in features(token, in_quote, rule_kind)))
+        feats = features(token, in_quote, rule_kind)
+        return _sigmoid(sum(map(self.weights.get, feats, repeat(0.0, len(feats)))))  # in feature order
 
     def extent(self, head: Token, rule_cue: tuple[int, int], blocked: set[int]) -> tuple[int, int]:
         """The cue's token range: the head, the rules' cue words out of the model's reach, and every
@@ -163,12 +179,14 @@ class CueModel:
         # where "for" hangs from "send"
         reachable = {token.i for token, _, _ in candidates}
         taken = {head.i} | {i for i in range(*rule_cue) if i not in reachable and i not in blocked}
+        facts = head_facts(head)
         for token, parent, depth in candidates:
             if parent.i not in taken:
                 continue
-            feats = extent_features(token, parent, head, depth, rule_cue[0] <= token.i < rule_cue[1])
-            if _sigmoid(sum(get(f, 0.0) for f in feats)) >= 0.5:
-                taken.add(token.i)
+            i = token.i
+            feats = extent_features(token, parent, head, depth, rule_cue[0] <= i < rule_cue[1], facts)
+            if _sigmoid(sum(map(get, feats, repeat(0.0, len(feats))))) >= 0.5:
+                taken.add(i)
         return min(taken), max(taken) + 1
 
 

@@ -29,12 +29,20 @@ def register_extensions() -> None:
 register_extensions()
 
 
+TEXT_KEY = "storyline_text"
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep the text the Doc was made from (``pipeline.make_doc``), so :func:`doc_text` never joins it."""
+    doc.user_data[TEXT_KEY] = text
+
+
 def doc_text(doc: Doc) -> str:
-    """The Doc's text, joined once: spaCy rebuilds ``doc.text`` from every token on each access, so a
-    stage that reads it per match is quadratic in the article's length."""
-    text = doc.user_data.get("storyline_text")
+    """The Doc's text, joined at most once: spaCy rebuilds ``doc.text`` from every token on each access,
+    so a stage that reads it per match is quadratic in the article's length."""
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["storyline_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.attrs import LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -46,6 +47,14 @@ def _cues() -> tuple[tuple[tuple[str, ...], ...], dict[str, str]]:
             units[phrase] = phrase
     approx.sort(key=len, reverse=True)
     return tuple(approx), units
+
+
+@cache
+def _approx_by_length() -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
+    """The approximation phrases grouped by length, longest first: the order _approx tries them in."""
+    approx, _ = _cues()
+    lengths = sorted({len(p) for p in approx}, reverse=True)
+    return tuple((n, frozenset(p for p in approx if len(p) == n)) for n in lengths)
 
 
 @Language.factory("storyline_amounts", assigns=["doc._.amounts"], requires=["token.dep", "token.tag"])
@@ -121,17 +130,36 @@ def _is_scale(token: Token) -> bool:
     return _number_words().get(token.lower_, (0.0, ""))[1] == "scale"
 
 
+def _number_flags(doc: Doc) -> list[bool]:
+    """:func:`_is_number` of every token, read from the tag and lower-case arrays: most words of an
+    article are no number, and this builds no Token for them."""
+    strings, number_words = doc.vocab.strings, _number_words()
+    cd, nns = strings["CD"], strings["NNS"]
+    flags = []
+    for tag, lower in zip(doc.to_array(TAG).tolist(), doc.to_array(LOWER).tolist()):
+        if tag == cd:
+            flags.append(True)
+        elif tag == nns:
+            word = strings[lower]
+            flags.append(word in number_words and number_words[word][1] == "scale")
+        else:
+            flags.append(False)
+    return flags
+
+
 def _number_runs(doc: Doc) -> list[tuple[int, int]]:
     timed = _time_tokens(doc)
     runs: list[tuple[int, int]] = []
+    is_number = _number_flags(doc)
+    n = len(doc)
     i = 0
-    while i < len(doc):
-        if not _is_number(doc[i]) or _value(doc[i : i + 1]) is None:
+    while i < n:
+        if not is_number[i] or _value(doc[i : i + 1]) is None:
             i += 1
             continue
         j = i + 1
         # "two dozen": the scale word after a number is singular ("dozen", "hundred")
-        while j < len(doc) and (_is_number(doc[j]) or _is_scale(doc[j])) and doc[j].lower_ in _number_words() and _value(doc[i : j + 1]) is not None:
+        while j < n and (is_number[j] or _is_scale(doc[j])) and doc[j].lower_ in _number_words() and _value(doc[i : j + 1]) is not None:
             j += 1
         if not (set(range(i, j)) & timed) or _counts_a_thing(doc, j):
             runs.append((i, j))
@@ -198,13 +226,12 @@ def _value(span: Span) -> float | None:
 
 # 3. approximations and units
 def _approx(doc: Doc, start: int, span_start: int) -> tuple[bool, int]:
-    approx_phrases, _ = _cues()
     before = [t.lower_ for t in doc[max(0, span_start - 3) : span_start]]
-    for phrase in approx_phrases:
-        if tuple(before[-len(phrase) :]) == phrase and len(before) >= len(phrase):
+    for length, phrases in _approx_by_length():  # the longest phrase that ends the words before
+        if len(before) >= length and tuple(before[-length:] if length else before) in phrases:
             if doc[span_start - 1].dep_ == "prt":
-                continue  # a verb's particle, not a bound: "handed over three hostages"
-            return True, span_start - len(phrase)
+                break  # a verb's particle, not a bound: "handed over three hostages"
+            return True, span_start - length
     return False, span_start
 
 

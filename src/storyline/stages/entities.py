@@ -21,13 +21,14 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, IDX, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from storyline import countries
 from storyline.model import Entity, Mention
 from storyline.resources import words
-from storyline.stages import register_extensions, span_text
+from storyline.stages import doc_text, register_extensions, span_text
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -39,6 +40,7 @@ PLACE_KINDS = {"country": "GPE", "territory": "GPE", "capital": "GPE", "city": "
 
 CALENDAR_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr) if w}
 
+INDEX_KEY = "storyline_entity_index"  # the same dict as doc._.entity_index, for entity_at
 if not Doc.has_extension("entity_index"):
     Doc.set_extension("entity_index", default=None)  # token index -> Entity, for later stages
 
@@ -72,22 +74,24 @@ class EntityStage:
         self.groups = words("groups.txt")
 
     def __call__(self, doc: Doc) -> Doc:
-        names = {ent.text for ent in doc.ents}
-        spans = [part for ent in doc.ents if ent.label_ in KEEP for part in self.repair(doc, ent, names)]
+        tokens = _Tokens(doc)
+        ents = doc.ents  # each access builds every Span again
+        names = {tokens.text(ent.start, ent.end) for ent in ents}
+        spans = [part for ent in ents if ent.label_ in KEEP for part in self.repair(doc, ent, names)]
         clusters = self.cluster(doc, spans)
-        self.add_missed(doc, clusters)
+        self.add_missed(doc, clusters, tokens.words)
         owner = _owner_map(clusters)  # name mentions are final from here on: later steps add descriptors
         for index, cluster in enumerate(clusters):
             if cluster.label == "PERSON":
                 self.find_titles(doc, clusters, index, owner)
         self.add_descriptors(doc, clusters, owner)
-        entities = self.to_entities(doc, clusters)
+        entities = self.to_entities(doc, clusters, tokens)
         doc._.entities = entities
-        doc._.entity_index = {
+        doc._.entity_index = doc.user_data[INDEX_KEY] = {
             i: entity
             for entity in entities
             for mention in entity.mentions
-            for i in _token_range(doc, mention.start, mention.end)
+            for i in tokens.range(doc, mention.start, mention.end)
         }
         return doc
 
@@ -167,9 +171,9 @@ class EntityStage:
         return [c for c in clusters if c.mentions]
 
     # 3. missed occurrences
-    def add_missed(self, doc: Doc, clusters: list[_Cluster]) -> None:
+    def add_missed(self, doc: Doc, clusters: list[_Cluster], words: list[str] | None = None) -> None:
         taken = {i for c in clusters for s, e, _ in c.mentions for i in range(s, e)}
-        words = [t.text for t in doc]  # once: each doc[i] builds a new Token
+        words = words if words is not None else _Tokens(doc).words
         forms: dict[tuple[str, ...], int | None] = {}
         for index, cluster in enumerate(clusters):
             for start, end, _ in cluster.mentions:
@@ -258,9 +262,16 @@ class EntityStage:
         persons = [(i, c) for i, c in enumerate(clusters) if c.label == "PERSON" and c.titles]
         if not persons:
             return
-        for token in doc:
-            if token.tag_ not in ("NN", "NNP") or token.i in owner or token.dep_ == "compound":
+        # a word that heads no person's title is no descriptor: those are skipped by their string ids
+        strings = doc.vocab.strings
+        nouns = {strings["NN"], strings["NNP"]}
+        compound = strings["compound"]
+        heads = {strings[word] for _, cluster in persons for word in cluster.title_heads}
+        tags, deps, lowers = (doc.to_array(a).tolist() for a in (TAG, DEP, LOWER))
+        for i, (tag, dep, lower) in enumerate(zip(tags, deps, lowers)):
+            if tag not in nouns or i in owner or dep == compound or lower not in heads:
                 continue
+            token = doc[i]
             if token.head.i in owner and token.dep_ in ("appos",):
                 continue  # the apposition that defined the title
             left = [t for t in token.subtree if t.i <= token.i]
@@ -290,11 +301,12 @@ class EntityStage:
                 clusters[chosen[0]].mentions.append((start, token.i + 1, "descriptor"))
 
     # 6. entities
-    def to_entities(self, doc: Doc, clusters: list[_Cluster]) -> list[Entity]:
+    def to_entities(self, doc: Doc, clusters: list[_Cluster], tokens: _Tokens | None = None) -> list[Entity]:
+        tokens = tokens or _Tokens(doc)
         entities = []
         for cluster in sorted(clusters, key=lambda c: c.first):
             mentions = sorted(set(cluster.mentions))
-            names = [doc[s:e].text for s, e, kind in mentions if kind == "name"]
+            names = [tokens.text(s, e) for s, e, kind in mentions if kind == "name"]
             if not names:
                 continue
             name = max(names, key=lambda n: (len(n.split()), len(n), -names.index(n)))
@@ -306,10 +318,39 @@ class EntityStage:
                     type=cluster.label,  # type: ignore[arg-type]
                     titles=cluster.titles,
                     country=country,
-                    mentions=[_mention(doc[s:e], kind) for s, e, kind in mentions],
+                    mentions=[
+                        Mention(text=span_text(doc, tokens.starts[s], tokens.ends[e - 1]), start=tokens.starts[s],
+                                end=tokens.ends[e - 1], kind=kind)
+                        for s, e, kind in mentions
+                    ],
                 )
             )
         return entities
+
+
+class _Tokens:
+    """Each token's text and character offsets, read once from the Doc's arrays: ``doc[i]`` builds a
+    new Token, and ``doc[s:e].text`` joins the span's tokens again, on every call."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        self.words = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+        self.starts = doc.to_array(IDX).tolist()
+        self.ends = [start + len(word) for start, word in zip(self.starts, self.words)]
+        self.first_at = {start: i for i, start in enumerate(self.starts)}  # tokens never share a start or end
+        self.last_at = {end: i for i, end in enumerate(self.ends)}
+        self.doc_text = doc_text(doc)
+
+    def text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        return self.doc_text[self.starts[start] : self.ends[end - 1]] if end > start else ""
+
+    def range(self, doc: Doc, start_char: int, end_char: int) -> range:
+        """:func:`_token_range`, looked up directly when the characters are token bounds (a mention's)."""
+        first, last = self.first_at.get(start_char), self.last_at.get(end_char)
+        if first is None or last is None or last < first:
+            return _token_range(doc, start_char, end_char)
+        return range(first, last + 1)
 
 
 def _nearest(clusters: list[_Cluster], candidates: list[int], start: int) -> int:
@@ -397,11 +438,15 @@ def _token_range(doc: Doc, start_char: int, end_char: int) -> range:
     return range(span.start, span.end) if span is not None else range(0)
 
 
+def entity_index(doc: Doc) -> dict[int, Entity]:
+    """Token index -> entity (``doc._.entity_index``), read from ``user_data`` directly: ``doc._``
+    builds a new object on every access, and later stages ask for thousands of tokens."""
+    index = doc.user_data.get(INDEX_KEY)
+    if index is None:
+        index = doc._.entity_index or {}
+    return index
+
+
 def entity_at(doc: Doc, token: Token) -> Entity | None:
     """The entity a token belongs to, for later stages."""
-    index = doc._.entity_index or {}
-    return index.get(token.i)
-
-
-def _mention(span: Span, kind: str) -> Mention:
-    return Mention(text=span_text(span.doc, span.start_char, span.end_char), start=span.start_char, end=span.end_char, kind=kind)
+    return entity_index(doc).get(token.i)

@@ -32,7 +32,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import DEP, LEMMA, LOWER
+from spacy.attrs import POS as POS_ATTR
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from storyline.model import Event, SentenceRef
@@ -99,6 +102,12 @@ def lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
 def trigger_words() -> frozenset[str]:
     """Every word of every trigger, the two of "call off" included."""
     return frozenset(word for lemma, _ in lexicon() for word in lemma.split())
+
+
+@cache
+def trigger_words_of(pos: str) -> frozenset[str]:
+    """The words of the triggers of one part of speech ("V", "N", "A")."""
+    return frozenset(word for lemma, kind in lexicon() if kind == pos for word in lemma.split())
 
 
 @cache
@@ -175,8 +184,9 @@ class EventStage:
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[Event] = []
+        ids = _TokenIds(doc)
         for sent in doc.sents:
-            for found in find_events(sent):
+            for found in find_events(sent, ids):
                 events.append(_to_event(doc, found, events))
         events = _merge_mentions(events)
         _attach_amounts(doc, events)
@@ -216,10 +226,53 @@ def match_trigger(token: Token) -> Entry | None:
     return None
 
 
+class _TokenIds:
+    """A Doc's parts of speech, dependency labels, lemmas and lower-case forms as integers, read once:
+    the sentence loops skip most words by comparing ints instead of building a Token and its strings."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.pos, self.dep, self.lemma, self.lower = (doc.to_array(a).tolist() for a in (POS_ATTR, DEP, LEMMA, LOWER))
+        self.ccomp = doc.vocab.strings["ccomp"]
+
+    def may_trigger(self, start: int, end: int) -> list[int]:
+        """The words from ``start`` to ``end`` that match_trigger may take: the others it turns down,
+        for a part of speech no trigger has, or a lemma (or its _lemma repair, lemma + "e") and form
+        that no lexicon row of that part of speech names, alone or as one word of two."""
+        pos, lemmas, lowers, memo = self.pos, self.lemma, self.lower, _MAY_TRIGGER
+        out = []
+        for i in range(start, end):
+            kind = TRIGGER_POS.get(pos[i])
+            if kind is None:
+                continue
+            key = (kind, lemmas[i], lowers[i])
+            found = memo.get(key)
+            if found is None:
+                strings = self.doc.vocab.strings
+                lemma, lower = strings[key[1]].lower(), strings[key[2]]
+                if lemma and not any(ch.isspace() for ch in lemma):
+                    names = trigger_words_of(kind)
+                    found = lemma in names or lemma + "e" in names or lower in names
+                else:  # a lemma of several words: only the check match_trigger makes itself
+                    found = lemma in trigger_words() or lower in trigger_words()
+                if len(memo) > 200_000:
+                    memo.clear()
+                memo[key] = found
+            if found:
+                out.append(i)
+        return out
+
+
+TRIGGER_POS = {POS_IDS[name]: kind for name, kind in POS.items()}
+_MAY_TRIGGER: dict[tuple[str, int, int], bool] = {}  # (pos, lemma id, lower id) -> may_trigger, for every Doc
+
+
 # 2. one event per occurrence
-def find_events(sent: Span) -> list[_Found]:
-    candidates = {t.i: entry for t in sent if (entry := match_trigger(t)) is not None}
-    _add_demands(sent, candidates)
+def find_events(sent: Span, ids: _TokenIds | None = None) -> list[_Found]:
+    doc = sent.doc
+    ids = ids or _TokenIds(doc)
+    candidates = {i: entry for i in ids.may_trigger(sent.start, sent.end) if (entry := match_trigger(doc[i])) is not None}
+    _add_demands(sent, candidates, ids)
     # a light verb with an event noun stands for that event ("staged rallies …, saying he must resign")
     # (its object owns it: "staged a hunger strike in protest" is the strike)
     light: dict[int, int] = {}
@@ -275,11 +328,13 @@ def _forecast(token: Token, candidates: dict[int, Entry]) -> bool:
     return True
 
 
-def _add_demands(sent: Span, candidates: dict[int, Entry]) -> None:
+def _add_demands(sent: Span, candidates: dict[int, Entry], ids: _TokenIds) -> None:
     """"Russia said that Sudan must return the helicopter": saying someone must act is a REQUEST."""
-    for token in sent:
-        if token.dep_ != "ccomp":
+    doc, dep, ccomp = sent.doc, ids.dep, ids.ccomp
+    for i in range(sent.start, sent.end):
+        if dep[i] != ccomp:
             continue
+        token = doc[i]
         modal = any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in token.children)
         head = token.head
         if modal and _lemma(head) in cues()["reporting"] and head.i not in candidates:

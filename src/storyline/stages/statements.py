@@ -27,7 +27,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.parts_of_speech import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from storyline.learned import cues
@@ -35,7 +37,7 @@ from storyline.model import Span as TextSpan
 from storyline.model import Statement
 from storyline.resources import lines, table, words
 from storyline.stages import doc_text, register_extensions, span_text
-from storyline.stages.entities import entity_at
+from storyline.stages.entities import entity_at, entity_index
 
 try:  # the times stage is built in parallel; statements get a time only when it is installed
     from storyline.stages.times import governing_time  # type: ignore[import-not-found]
@@ -64,6 +66,7 @@ DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "memo", "filing", 
 HEARSAY = {"reportedly"}  # adverbs that attribute a claim to reports
 CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
 QUOTE_CHARS = "\"“”«»„"
+QUOTE_MARK = re.compile("[\"“”«»„‘’]")  # every character find_quotes acts on
 OBJECT_PREPS = {"as", "for", "to", "with", "of"}
 NOUN_PREPS = {"of", "for", "about", "on", "against", "over", "to", "with"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -111,21 +114,33 @@ class StatementStage:
         self.attitude_adjectives = words("attitude_adjectives.txt")
         self.channels = words("channels.txt")
         self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
+        self.no_comment_anywhere = [_anywhere(p) for p in self.no_comment]
         self.cue_model = cues.load() if use_model else None
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = find_quotes(doc_text(doc))
+        text = doc_text(doc)
+        quotes = find_quotes(text)
         found: list[_Found] = []
         taken: set[int] = set()  # cue tokens already used
         found.extend(self.speaker_lines(doc, quotes, taken))
         found.extend(self.signatures(doc, quotes, taken))
+        # the patterns and words that no sentence of this article can hold are not tried per sentence
+        lowered = text.lower()
+        ascii_ = text.isascii()
+        no_comment = [p for p, anywhere in zip(self.no_comment, self.no_comment_anywhere) if anywhere is None or (
+            anywhere[1].search(lowered) if ascii_ else anywhere[0].search(text))]
+        according = "according" in lowered
+        hearsay = any(word in lowered for word in HEARSAY)
+        pos = doc.to_array(POS).tolist()  # cues are verbs, nouns and adjectives
         for sent in doc.sents:
-            found.extend(self.no_comments(doc, sent, taken))
-            found.extend(self.according_to(doc, sent, taken))
-            found.extend(self.hearsay(doc, sent, taken))
-            for token in sent:
-                if token.i in taken:
+            found.extend(self.no_comments(doc, sent, taken, no_comment))
+            found.extend(self.according_to(doc, sent, taken) if according else self.in_document(doc, sent, taken))
+            if hearsay:
+                found.extend(self.hearsay(doc, sent, taken))
+            for i in range(sent.start, sent.end):
+                if i in taken or (pos[i] != VERB and pos[i] != NOUN and pos[i] != ADJ):
                     continue
+                token = doc[i]
                 item = (self.verb_cue(doc, token, quotes, taken) or self.noun_cue(doc, token, taken) or
                         self.adjective_cue(doc, token, taken))
                 if item:
@@ -147,6 +162,8 @@ class StatementStage:
         if verb.pos_ != "VERB":
             return None
         inside = _inside(verb.idx, quotes)
+        if inside:
+            return None  # a verb inside a quotation is no cue, whatever the model says (so it is not asked)
         kind = self.verbs.get(verb.lemma_.lower())
         p = 0.0
         if self.cue_model is not None:
@@ -556,10 +573,13 @@ class StatementStage:
         )
 
     # 5. no comment
-    def no_comments(self, doc: Doc, sent: Span, taken: set[int]) -> list[_Found]:
+    def no_comments(self, doc: Doc, sent: Span, taken: set[int], patterns: list[re.Pattern[str]] | None = None) -> list[_Found]:
         out = []
+        patterns = self.no_comment if patterns is None else patterns
+        if not patterns:
+            return out
         text = doc_text(doc)[sent.start_char : sent.end_char]  # sent.text would rebuild it per pattern
-        for pattern in self.no_comment:
+        for pattern in patterns:
             for m in pattern.finditer(text):
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
                 cue = doc.char_span(start, end, alignment_mode="expand")
@@ -682,7 +702,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             else:
                 quotes.append((open_at, last_end))
                 open_at = None
-        for i in range(begin, len(para)):
+        for mark in QUOTE_MARK.finditer(para, begin):  # no other character opens or closes a quote
+            i = mark.start()
             ch, at = para[i], pos + i
             if open_at is None:
                 if ch in OPENERS or ch == '"':
@@ -703,13 +724,38 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in quotes if e - s > 2]
 
 
+def _anywhere(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """``pattern`` without its word boundaries: it finds, in the whole text, every place the pattern
+    can match within a sentence (and more), so a text where it finds nothing needs no sentence search.
+    Two forms: for any text, and for lower-cased ASCII text, where a case-sensitive search is as exact
+    and several times faster. None for a pattern with other anchors, look-arounds, escapes or capitals,
+    which the shortcut would not cover."""
+    if re.search(r"\\[\\AZBG]|[$^A-Z]|\(\?<?[=!]|\[[^\]]*\\b", re.sub(r"\(\?P<\w+>", "(", pattern.pattern)):
+        return None
+    source = pattern.pattern.replace(r"\b", "")
+    return re.compile(source, pattern.flags), re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
 def _inside(char: int, quotes: list[tuple[int, int]]) -> bool:
     return any(s < char < e for s, e in quotes)
 
 
 def _subtree(token: Token) -> tuple[int, int]:
-    sub = list(token.subtree)
-    return sub[0].i, sub[-1].i + 1
+    """The index of the first token of ``token.subtree`` and one past its last, without listing it: the
+    subtree opens with the chain of first left children and closes with the chain of last right
+    children (left_edge and right_edge differ from these where the parse is not projective)."""
+    first = token
+    while (child := next(first.lefts, None)) is not None:
+        first = child
+    last = token
+    while True:
+        child = None
+        for child in last.rights:  # noqa: B007 - the last right child
+            pass
+        if child is None:
+            break
+        last = child
+    return first.i, last.i + 1
 
 
 def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -816,9 +862,8 @@ def _before_second_cue(verb: Token, clause: Token, cues: dict[str, str]) -> tupl
     """The clause's tokens, up to a second cue that the parser hung inside it: "He said A and
     said that B", "She called on X to act and proposed Y" are two statements each."""
     start, end = _subtree(clause)
-    for t in clause.subtree:
-        if t.dep_ == "conj" and t.head == clause and t.lemma_.lower() in cues and t.i > clause.i and not any(
-                c.dep_ in SUBJECTS for c in t.children):
+    for t in clause.rights:  # in subtree order, the first right child of the clause that is a cue
+        if t.dep_ == "conj" and t.lemma_.lower() in cues and not any(c.dep_ in SUBJECTS for c in t.children):
             cut = min(x.i for x in t.subtree)
             while cut > start and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
                 cut -= 1
@@ -1153,10 +1198,12 @@ def _antecedent(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
     """The last person (for he/she) or named subject before the pronoun that was a subject."""
     personal = pronoun.lower_ in PERSONAL
     fallback = None
-    for t in reversed(doc[max(0, pronoun.i - 150) : pronoun.i]):
-        entity = entity_at(doc, t)
+    index = entity_index(doc)
+    for i in range(pronoun.i - 1, max(0, pronoun.i - 150) - 1, -1):  # a Token only where an entity is
+        entity = index.get(i)
         if entity is None:
             continue
+        t = doc[i]
         if personal and entity.type != "PERSON":
             continue
         if not personal and entity.type == "PERSON":

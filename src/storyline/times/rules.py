@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from storyline.times import calendar as cal
+from storyline.times import starts
 from storyline.times.lexicon import alternation as alt
 from storyline.times.lexicon import lookup
 
@@ -1060,12 +1061,20 @@ class _NoWhich(_Which):
         return {**self.m.groupdict(), "pos": None}
 
 
+PREFILTER = starts.Prefilter([rule.lowered for rule in RULES])
+
+
 def candidates(text: str) -> Iterator[tuple[int, int, Rule, re.Match[str]]]:
     lowered = text.lower()
     fast = len(lowered) == len(text)  # lower() keeps every offset but for a few letters ("İ")
-    for rule in RULES:
+    at = PREFILTER.positions(lowered) if fast else []
+    for index, rule in enumerate(RULES):
         if fast:  # find on the lower-cased text, then take the match object from the text itself
-            found = (rule.pattern.match(text, m.start()) for m in rule.lowered.finditer(lowered))
+            if PREFILTER.keyed[index] is not None:  # tried only where its first word stands
+                lowered_found = starts.finditer(rule.lowered, lowered, at[index])
+            else:
+                lowered_found = rule.lowered.finditer(lowered)
+            found = (rule.pattern.match(text, m.start()) for m in lowered_found)
         else:
             found = rule.pattern.finditer(text)
         for m in found:
