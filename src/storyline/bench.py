@@ -5,8 +5,8 @@ On one fixed sample of Reuters-21578 stories, in one run:
 1. bare spaCy: ``nlp.pipe`` with the same model and components, and no storyline stage (the limit
    of this design);
 2. storyline in this process: every stage and the conversion to Records (``extract_many``);
-3. storyline with N worker processes (``workers.Workers``), start-up excluded (1 and 2 are timed
-   batch by batch in turn, 3 after them, over several rounds: see :func:`run`);
+3. storyline with N worker processes (``workers.Workers``), start-up excluded (1, 2 and 3 are
+   timed chunk by chunk in turn, over several rounds: see :func:`run`);
 4. ``storyline ingest`` of the sample into a new DuckDB file with N workers, start-up included;
 5. peak memory (RSS) of one worker;
 6. where the time goes: CPU seconds of each pipeline component, and of the conversion to Records.
@@ -96,14 +96,21 @@ def bench_stages(articles: list[Article]) -> dict[str, float]:
     return seconds
 
 
-def _time_pool(pool, articles: list[Article]) -> float:  # noqa: ANN001 - a Workers pool
-    from storyline.workers import TASK_SIZE
-
-    batches = [(i, articles[i : i + TASK_SIZE]) for i in range(0, len(articles), TASK_SIZE)]
+def _time_pool(pool, parts: list[list[Article]]) -> float:  # noqa: ANN001 - a Workers pool
     started = time.perf_counter()
-    for _ in pool.map(batches):
+    for _ in pool.map(enumerate(parts)):
         pass
     return time.perf_counter() - started
+
+
+def tasks(articles: list[Article]) -> list[list[Article]]:
+    """``articles`` in tasks of ``workers.TASK_SIZE``, as ``extract`` and ``ingest`` send them, the
+    longest first: the workers take tasks as they free up, and the short ones last even out the end
+    of a chunk, where one worker would otherwise wait for the other."""
+    from storyline.workers import TASK_SIZE
+
+    ordered = sorted(articles, key=lambda a: -len(a.text.split()))
+    return [ordered[i : i + TASK_SIZE] for i in range(0, len(ordered), TASK_SIZE)]
 
 
 def bench_ingest(articles: list[Article], workers: int) -> float:
@@ -125,35 +132,40 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
         repeat: int = 3) -> dict:
     """Every measure on one sample; the keys of ``storyline bench --format json``.
 
-    The machine is shared, and its speed drifts by 15% within a minute: bare spaCy and storyline in
-    one process are timed batch by batch in turn (32 articles each, about a second), so a slow spell
-    slows both alike, and their ratio is that of their total times over ``repeat`` rounds; words per
-    second are each measure's fastest round, and the workers' round is timed after the single process
-    one in each round. Every model is loaded and has read a first batch before any clock starts.
+    The machine is shared, and its speed drifts by 15% within a minute, so the three throughputs are
+    timed in turn on each chunk of ``workers`` × 32 articles (a few seconds): bare spaCy and storyline
+    in batches of 32, then the workers, in tasks of 8 as ``extract`` sends them. A slow spell
+    slows all three alike. The ratio and the speed-up are those of total times over ``repeat``
+    rounds; words per second come from each measure's fastest round. The workers wait for each other
+    at the end of every chunk, which a long run does not, so the speed-up errs low. Every model is
+    loaded and has read a first batch before any clock starts.
     """
     from storyline.pipeline import load_model, load_pipeline
     from storyline.workers import Workers
 
     docs = load_sample(sample, articles)
-    texts = [a.text for a in docs]
     words = _words(docs)
     bare, nlp = load_model(), load_pipeline()
-    _time_spacy(bare, texts[:BATCH])
+    _time_spacy(bare, [a.text for a in docs[:BATCH]])
     _time_storyline(nlp, docs[:BATCH])
-    spacy_rounds, storyline_rounds, workers_s = [], [], float("inf")
+    chunk = BATCH * max(1, workers)
+    spacy_rounds, storyline_rounds, pool_rounds = [], [], []
     with Workers(workers, warm=docs[:BATCH]) as pool:
         # every worker loads its model and reads the first batch before the clock starts (sending
         # warm-up tasks did not ensure it: one worker could take both while the other was loading)
         pool.wait_ready()
         for _ in range(max(1, repeat)):
-            spacy_s = storyline_s = 0.0
-            for i in range(0, len(docs), BATCH):
-                spacy_s += _time_spacy(bare, texts[i : i + BATCH])
-                storyline_s += _time_storyline(nlp, docs[i : i + BATCH])
+            spacy_s = storyline_s = pool_s = 0.0
+            for i in range(0, len(docs), chunk):
+                part = docs[i : i + chunk]
+                for j in range(0, len(part), BATCH):
+                    spacy_s += _time_spacy(bare, [a.text for a in part[j : j + BATCH]])
+                    storyline_s += _time_storyline(nlp, part[j : j + BATCH])
+                if workers > 1:
+                    pool_s += _time_pool(pool, tasks(part))
             spacy_rounds.append(spacy_s)
             storyline_rounds.append(storyline_s)
-            if workers > 1:
-                workers_s = min(workers_s, _time_pool(pool, docs))
+            pool_rounds.append(pool_s)
     spacy_s, storyline_s = min(spacy_rounds), min(storyline_rounds)
     one_rss = _peak_rss_mb()
     result = {
@@ -167,8 +179,8 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
         "workers": workers,
     }
     if workers > 1:
-        result["workers_words_per_s"] = words / workers_s
-        result["speedup"] = storyline_s / workers_s
+        result["workers_words_per_s"] = words / min(pool_rounds)
+        result["speedup"] = sum(storyline_rounds) / sum(pool_rounds)
         result["peak_rss_mb"] = _peak_rss_mb(resource.RUSAGE_CHILDREN)
     else:
         result["workers_words_per_s"] = result["storyline_words_per_s"]
