@@ -85,6 +85,28 @@ def test_polnear_cli_json_keys(corpus):
     assert (scores["cue_exact_r"], scores["cue_exact_p"]) == (1.0, 0.75)
 
 
+def test_polnear_agreement_scores_each_annotator_against_the_others(corpus):
+    docs = polnear.read_corpus(corpus)
+    scores = polnear.agreement(docs)
+    # A's two cues against B's one (1 of 2 right), B's one against A's two (1 of 1 right, 1 of 2 found)
+    assert scores["cue_exact_p"] == scores["cue_exact_r"] == round(2 / 3, 4)
+    assert scores["documents"] == 1.0
+    single = [polnear.GoldDoc(d.name, d.text, d.date, d.annotations[:1]) for d in docs]
+    assert polnear.agreement(single)["documents"] == 0.0
+
+
+def test_polnear_cli_agreement_puts_storyline_beside_the_annotators(corpus):
+    from storyline.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["eval", "quotes", str(corpus), "--agreement", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["annotators"]["cue_exact_f1"] == round(2 / 3, 4)
+    assert scores["storyline"]["documents"] == 1.0 and "attribution_f1" in scores["storyline"]
+    text = CliRunner().invoke(cli, ["eval", "quotes", str(corpus), "--agreement"]).output
+    assert "annotators F1" in text and "cue_exact" in text
+
+
 def test_polnear_cli_rejects_a_directory_that_is_no_compartment(tmp_path):
     from storyline.cli.main import cli
 

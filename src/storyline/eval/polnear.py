@@ -297,6 +297,33 @@ def records(docs: list[GoldDoc], extract: Callable[..., Record] | None = None) -
         yield item
 
 
+def agreement(docs: list[GoldDoc]) -> dict[str, float]:
+    """How far PolNeAR's annotators agree, by the measures storyline is scored on: on every article
+    more than one annotator annotated, each annotator's relations are scored as a prediction against
+    the others (mean over them), and the totals are summed over annotators and articles."""
+    pseudo, predictions = [], []
+    for doc in docs:
+        if len(doc.annotations) < 2:
+            continue
+        for i, ann in enumerate(doc.annotations):
+            others = doc.annotations[:i] + doc.annotations[i + 1 :]
+            pseudo.append(GoldDoc(doc.name, doc.text, doc.date, others))
+            predictions.append(ann.relations)
+    scores = score(pseudo, predictions)
+    scores["documents"] = float(sum(len(d.annotations) >= 2 for d in docs))
+    return scores
+
+
+def evaluate_agreement(directory: str | Path) -> dict[str, dict[str, float]]:
+    """Annotators against each other and storyline against them, on the articles of a compartment
+    that several annotators annotated: how close the scores come to the gold's own ceiling."""
+    docs = [d for d in read_corpus(directory) if len(d.annotations) >= 2]
+    if not docs:
+        raise errors.InputError(f"{directory}: no article has more than one annotator")
+    found = list(records(docs))
+    return {"annotators": agreement(docs), "storyline": score(docs, [relations_of(r) for r in found])}
+
+
 def evaluate(directory: str | Path, limit: int | None = None) -> dict[str, float]:
     """Read a PolNeAR compartment, run storyline over it and score the statements."""
     docs = read_corpus(directory, limit)
