@@ -296,6 +296,18 @@ def test_statements_participle_with_its_own_cue_is_a_second_statement(nlp):
     assert got["saying"] == "it was unfair"
 
 
+@pytest.mark.parametrize("text, first, second", [
+    ("Councillor Ruth Amari suggested that the tram could not be finished on time, while Mayor Dan Okafor said "
+     "that the city would pay for the delay.", "that the tram could not be finished on time",
+     "that the city would pay for the delay"),
+    ("Union leaders claimed the mine would close within a year and the owner says the new shaft will keep it open.",
+     "the mine would close within a year", "the new shaft will keep it open"),
+])
+def test_statements_second_speaker_inside_a_clause_is_a_statement_of_its_own(nlp, text, first, second):
+    _, found = statements(nlp, text)
+    assert [s.content.text for s, _ in found] == [first, second]
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

@@ -92,6 +92,7 @@ LEARNED_KIND = "stance"
 QUANTITIES = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 SURE = 0.5  # above this the verb is a cue even when no rule finds what it reports: take any complement
 
+CONTRASTS = {"while", "whereas"}  # "…, while Cruz said …": a second speaker, not part of the first's words
 RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
 
 
@@ -860,15 +861,26 @@ def _ancestors_to(token: Token, top: Token, deps: tuple[str, ...]) -> bool:
 
 def _before_second_cue(verb: Token, clause: Token, cues: dict[str, str]) -> tuple[int, int]:
     """The clause's tokens, up to a second cue that the parser hung inside it: "He said A and
-    said that B", "She called on X to act and proposed Y" are two statements each."""
+    said that B", "She called on X to act and proposed Y", "Rubio said A, while Cruz said B" are
+    two statements each."""
     start, end = _subtree(clause)
     for t in clause.rights:  # in subtree order, the first right child of the clause that is a cue
         if t.dep_ == "conj" and t.lemma_.lower() in cues and not any(c.dep_ in SUBJECTS for c in t.children):
-            cut = min(x.i for x in t.subtree)
-            while cut > start and (t.doc[cut - 1].dep_ == "cc" or t.doc[cut - 1].is_punct):
-                cut -= 1
-            return start, cut
+            return start, _cut_before(t, start)
+    for t in clause.subtree:  # a speaker of its own, joined by "and" or "while": "…, while Cruz said that …"
+        if t.i > clause.i and t.dep_ in ("conj", "advcl") and cues.get(t.lemma_.lower()) in ("speech", "media") and any(
+                c.dep_ == "nsubj" and c.i < t.i for c in t.children) and (
+                t.dep_ == "conj" or any(c.dep_ == "mark" and c.lower_ in CONTRASTS for c in t.children)):
+            return start, _cut_before(t, start)
     return start, end
+
+
+def _cut_before(t: Token, start: int) -> int:
+    """Where a clause ends that stops before ``t``'s subtree, without the words that join them."""
+    cut = min(x.i for x in t.subtree)
+    while cut > start and (t.doc[cut - 1].dep_ in ("cc", "mark") or t.doc[cut - 1].is_punct):
+        cut -= 1
+    return cut
 
 
 def _subject(verb: Token, cues: dict[str, str] | None = None, quotes: list[tuple[int, int]] | None = None
