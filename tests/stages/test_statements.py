@@ -308,6 +308,13 @@ def test_statements_second_speaker_inside_a_clause_is_a_statement_of_its_own(nlp
     assert [s.content.text for s, _ in found] == [first, second]
 
 
+def test_statements_aside_reports_the_clause_around_it_not_the_other_way(nlp):
+    _, found = statements(nlp, 'Reuters, Ms. Varga said, called the ruling "a turning point."')
+    got = {s.cue.text: s.content.text for s, _ in found}
+    assert "called" not in got or got["called"] != "Ms. Varga said"
+    assert got["said"] == 'Reuters, Ms. Varga said, called the ruling "a turning point."'
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

@@ -277,10 +277,22 @@ class StatementStage:
         by the cue model; ``rule_cue`` is the rules' guess, ``blocked`` the source and content."""
         return self.cue_model.extent(verb, rule_cue, blocked) if self.cue_model is not None else rule_cue
 
+    def _aside(self, verb: Token) -> bool:
+        """", Cruz said,": a reporting verb set off by commas with a subject and nothing it reports
+        of its own, so the clause around it is what was said."""
+        doc = verb.doc
+        left, right = verb.left_edge.i, verb.right_edge.i
+        return (self.verbs.get(verb.lemma_.lower()) in ("speech", "media") and
+                any(c.dep_ == "nsubj" for c in verb.children) and
+                not any(c.dep_ in ("ccomp", "xcomp", "parataxis", "dobj") for c in verb.children) and
+                0 < left and doc[left].text == "," and doc[right].text == ",")
+
     def _content(self, doc: Doc, verb: Token, kind: str) -> tuple[int, int] | None:
         """The token range of what the verb reports, or None."""
         children = list(verb.children)
         for child in children:  # "said that …", "“…,” he said"
+            if child.dep_ == "parataxis" and self._aside(child):
+                continue  # "CNN, Cruz said, called it significant": Cruz's words are what CNN called, not "Cruz said"
             if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and (
                     kind in ("hope", "plan", "thought", "stance") or verb.lemma_.lower() in DIRECTIVES or
                     (child.tag_ == "VBG" and child.i > verb.i))):  # "reported spending $1 million"
