@@ -3,7 +3,7 @@
 On one fixed sample of Reuters-21578 stories, in one run:
 
 1. bare spaCy: ``nlp.pipe`` with the same model and components, and no storyline stage (the limit
-   of this design);
+   of this design), on the text storyline's tokenizer reads (``pipeline.normalise``);
 2. storyline in this process: every stage and the conversion to Records (``extract_many``);
 3. storyline with N worker processes (``workers.Workers``), start-up excluded (1, 2 and 3 are
    timed chunk by chunk in turn, over several rounds: see :func:`run`);
@@ -140,13 +140,13 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
     at the end of every chunk, which a long run does not, so the speed-up errs low. Every model is
     loaded and has read a first batch before any clock starts.
     """
-    from storyline.pipeline import load_model, load_pipeline
+    from storyline.pipeline import load_model, load_pipeline, normalise
     from storyline.workers import Workers
 
     docs = load_sample(sample, articles)
     words = _words(docs)
     bare, nlp = load_model(), load_pipeline()
-    _time_spacy(bare, [a.text for a in docs[:BATCH]])
+    _time_spacy(bare, [normalise(a.text) for a in docs[:BATCH]])
     _time_storyline(nlp, docs[:BATCH])
     chunk = BATCH * max(1, workers)
     spacy_rounds, storyline_rounds, pool_rounds = [], [], []
@@ -159,7 +159,7 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
             for i in range(0, len(docs), chunk):
                 part = docs[i : i + chunk]
                 for j in range(0, len(part), BATCH):
-                    spacy_s += _time_spacy(bare, [a.text for a in part[j : j + BATCH]])
+                    spacy_s += _time_spacy(bare, [normalise(a.text) for a in part[j : j + BATCH]])
                     storyline_s += _time_storyline(nlp, part[j : j + BATCH])
                 if workers > 1:
                     pool_s += _time_pool(pool, tasks(part))

@@ -70,8 +70,13 @@ def load_pipeline(stages: tuple[str, ...] = STAGES, model: str | None = None) ->
 SPACES = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
 
 
+def normalise(text: str) -> str:
+    """The text the tokenizer reads: other spaces made plain, hard-wrapped lines joined (same length)."""
+    return unwrap(text.translate(SPACES))
+
+
 def make_doc(nlp: Language, article: Article) -> Doc:
-    text = unwrap(article.text.translate(SPACES))
+    text = normalise(article.text)
     doc = nlp.make_doc(text)
     doc._.article = article
     stages.remember_text(doc, text)  # the text the tokenizer was given: no stage rebuilds it
