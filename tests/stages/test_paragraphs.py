@@ -1,3 +1,5 @@
+import pytest
+
 from storyline import extract
 from storyline.stages.paragraphs import _hard_wrapped
 
@@ -45,3 +47,20 @@ def test_paragraphs_hard_wrapped_article_reads_across_its_line_breaks(nlp):
     assert contents[0] == "it has\nagreed to sell its Ohio mill to Great Lakes\nMilling Corp for 1.4\nbillion dlrs"
     assert "1.4\nbillion" in [a.text for a in record.amounts]
     assert "Great Lakes\nMilling Corp" in [m.text for e in record.entities for m in e.mentions]
+
+
+@pytest.mark.parametrize("dateline", ["ROTTERDAM, March 4 (Reuters) - ", "WASHINGTON (AP) — ", "MANCHESTER, N.H. - ",
+                                      "Lyon (AFP) – ", "DES MOINES -- "])
+def test_paragraphs_a_dateline_is_not_part_of_the_first_sentence(nlp, dateline):
+    text = (f"{dateline}Dock workers at the port voted on Tuesday to end an 11-day strike, the union said, after "
+            "employers raised their pay offer.")
+    first = [s for s in nlp(text).sents][-1].text
+    assert first.startswith("Dock workers") and first.endswith("offer.")
+
+
+def test_paragraphs_no_dateline_in_a_sentence_with_a_dash():
+    from storyline.stages.paragraphs import DATELINE
+
+    for text in ["Sen. Ted Cruz (R-Texas) — who spoke first — said no.", "This dynamic - and its cost - matters.",
+                 "Tim Allen Just Got Asked About Donald Trump – here is what he said"]:
+        assert DATELINE.search(text) is None

@@ -22,13 +22,22 @@ from storyline.stages import doc_text
 
 # a text is hard-wrapped when this share of its line breaks fall before a lowercase word
 WRAPPED = 0.2
+# "WASHINGTON (AP) — ", "MANCHESTER, N.H. - ", "New York (AFP) – ", "ROTTERDAM, March 4 (Reuters) - ": a
+# dateline opening a paragraph. The parser reads it into the first sentence, and then splits that
+# sentence elsewhere ("… voted to end the strike | , the union said, …"): the story starts a sentence.
+DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]*)*|[A-Z][a-z]+(?: [A-Z][a-z]+)*(?=[ \t]*\((?:AP|AFP|Reuters|UPI)\)))"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?:[ \t]*\([A-Za-z. ]{2,20}\))?[ \t]*(?:--|[—–-])[ \t]+(?=\S)",
+    re.MULTILINE,
+)
 # a line break between two printed characters: inside a paragraph (a blank line or an indent starts one)
 SOFT_BREAK = re.compile(r"(\S[ \t]*)\n(?=\S)")
 
 
 @Language.component("storyline_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
-    wrapped = _hard_wrapped(doc_text(doc))
+    text = doc_text(doc)
+    wrapped = _hard_wrapped(text)
     for token in doc[:-1]:
         if not (token.is_space and "\n" in token.text):
             continue
@@ -38,6 +47,10 @@ def mark_paragraphs(doc: Doc) -> Doc:
         paragraph = token.text.count("\n") > 1 or token.text.endswith((" ", "\t"))  # blank line or indent
         if paragraph or not wrapped:
             following.is_sent_start = True
+    for m in DATELINE.finditer(text):
+        story = doc.char_span(m.end(), len(text), alignment_mode="expand")
+        if story is not None and len(story) > 1:
+            story[0].is_sent_start = True
     return doc
 
 
