@@ -315,6 +315,15 @@ def test_statements_aside_reports_the_clause_around_it_not_the_other_way(nlp):
     assert got["said"] == 'Reuters, Ms. Varga said, called the ruling "a turning point."'
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("Le Courrier reported on Sunday that the coalition partners had failed to agree.", "reported"),
+    ("Mayor Ines Fabre called on the council to approve the levy.", "called on"),
+])
+def test_statements_cue_leaves_out_the_day_of_saying(nlp, text, cue):
+    s, _ = one(nlp, text)
+    assert s.cue.text == cue
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

@@ -256,7 +256,7 @@ class StatementStage:
                 blocked -= set(range(_subtree(passive)[1], verb.i + 1))
             if source_tok is not None:
                 blocked.update(range(*_subtree(source_tok)))
-            cue_tokens = self.cue_extent(verb, cue_tokens, blocked)
+            cue_tokens = _no_dangling_preposition(doc, self.cue_extent(verb, cue_tokens, blocked), (start, end))
             taken.update(range(*cue_tokens))
         cue_chars = _chars(doc, *cue_tokens)
         content_chars = _trim(doc_text(doc), *extent)
@@ -884,6 +884,20 @@ def _before_second_cue(verb: Token, clause: Token, cues: dict[str, str]) -> tupl
                 c.dep_ == "nsubj" and c.i < t.i for c in t.children) and (
                 t.dep_ == "conj" or any(c.dep_ == "mark" and c.lower_ in CONTRASTS for c in t.children)):
             return start, _cut_before(t, start)
+    return start, end
+
+
+def _no_dangling_preposition(doc: Doc, cue: tuple[int, int], content: tuple[int, int]) -> tuple[int, int]:
+    """A cue does not end with a preposition whose object is the day or hour of saying, outside the
+    cue: "reported on Sunday that …" is cued by "reported" ("called on X", "said of X" keep theirs)."""
+    start, end = cue
+    while end - start > 1:
+        last = doc[end - 1]
+        objects = [c for c in last.children if c.dep_ == "pobj"]
+        if last.dep_ != "prep" or not objects or not all(
+                o.ent_type_ in ("DATE", "TIME") and not (start <= o.i < end or content[0] <= o.i < content[1]) for o in objects):
+            break
+        end -= 1
     return start, end
 
 
