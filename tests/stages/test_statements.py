@@ -324,6 +324,15 @@ def test_statements_cue_leaves_out_the_day_of_saying(nlp, text, cue):
     assert s.cue.text == cue
 
 
+@pytest.mark.parametrize("text", [
+    "The ceasefire appears to be holding in the north.",
+    "The harbour authority seemed unprepared for the storm.",
+])
+def test_statements_seem_and_appear_have_no_source(nlp, text):
+    [s] = [s for s, _ in statements(nlp, text)[1] if s.cue.text in ("appears", "seemed")]
+    assert s.source is None and s.speaker is None
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

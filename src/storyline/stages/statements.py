@@ -92,6 +92,7 @@ LEARNED_KIND = "stance"
 QUANTITIES = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 SURE = 0.5  # above this the verb is a cue even when no rule finds what it reports: take any complement
 
+RAISING = {"seem", "appear"}  # "X seems to …": a judgement without a judge
 CONTRASTS = {"while", "whereas"}  # "…, while Cruz said …": a second speaker, not part of the first's words
 RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
 
@@ -237,7 +238,7 @@ class StatementStage:
         extent = _follow_quotes(doc_text(doc), extent, quotes)
         span = doc.char_span(*extent, alignment_mode="expand")
         start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
-        source_tok = None if _asker_unnamed(verb) else _subject(verb, self.verbs, quotes)
+        source_tok = None if _asker_unnamed(verb) or _raising(verb) else _subject(verb, self.verbs, quotes)
         source = _source_chars(doc, source_tok) if source_tok is not None else None
         if source_tok is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
             source_tok = verb.head  # "the super PACs supporting Kasich": the noun the participle describes
@@ -846,6 +847,12 @@ def _cue_start(verb: Token) -> int:
                 break  # a lone adverb joins the cue ("has repeatedly said"); "when", "so far" do not
             start = child.i
     return start
+
+
+def _raising(verb: Token) -> bool:
+    """"The plan appears to be failing": the subject is what seems so, not who judges it (the writer,
+    as PolNeAR marks it: no source)."""
+    return verb.lemma_.lower() in RAISING and any(c.dep_ in ("xcomp", "acomp", "ccomp", "oprd") for c in verb.children)
 
 
 def _asker_unnamed(verb: Token) -> bool:
