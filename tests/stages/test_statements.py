@@ -333,6 +333,16 @@ def test_statements_seem_and_appear_have_no_source(nlp, text):
     assert s.source is None and s.speaker is None
 
 
+@pytest.mark.parametrize("text, cue, source", [
+    ("The mayor was forced into a rare retreat and said that the tax would be dropped.", "said", "The mayor"),
+    ("Citing the floods, columnist George Will wrote a sharp essay. In it, Will urged the council to resign.",
+     "urged", "Will"),
+])
+def test_statements_speaker_of_a_conjunct_or_a_misread_modal(nlp, text, cue, source):
+    [s] = [s for s, _ in statements(nlp, text)[1] if s.cue.text == cue]
+    assert s.source is not None and s.source.text == source
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

@@ -92,6 +92,7 @@ LEARNED_KIND = "stance"
 QUANTITIES = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 SURE = 0.5  # above this the verb is a cue even when no rule finds what it reports: take any complement
 
+MODAL_NAMES = {"Will", "May"}  # George Will, Theresa May
 RAISING = {"seem", "appear"}  # "X seems to …": a judgement without a judge
 CONTRASTS = {"while", "whereas"}  # "…, while Cruz said …": a second speaker, not part of the first's words
 RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
@@ -931,19 +932,34 @@ def _subject(verb: Token, cues: dict[str, str] | None = None, quotes: list[tuple
             verb.head.head.lemma_.lower() in (cues or {verb.lemma_.lower()}) and
             not any(c.dep_ in SUBJECTS for c in verb.children)):
         verb = verb.head.head  # "He said A and said that B", "called on X to act and proposed Y": his too
+    shared = ("nsubj", "csubj")
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ == "agent":  # "was reported by Axios": the agent speaks
                 return child
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in shared:
                 return child
+        name = _modal_name(verb)
+        if name is not None:
+            return name
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            # "Mr. Trump was forced into damage control and said that …": a conjunct shares even a passive subject
+            shared = ("nsubj", "csubj", "nsubjpass") if verb.dep_ == "conj" else ("nsubj", "csubj")
             verb = verb.head
             seen += 1
             continue
         return None
     return None
+
+
+def _modal_name(verb: Token) -> Token | None:
+    """"…, Will urged the electorate": a capitalised "Will" before a past or present tense verb is no
+    modal (a modal takes the bare verb), but a name the parser misread."""
+    if verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "aux" and c.i == verb.i - 1 and c.text in MODAL_NAMES and
+                 c.i > verb.sent.start), None)
 
 
 def _inverted_subjects(verb: Token) -> Token | None:
