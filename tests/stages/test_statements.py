@@ -343,6 +343,12 @@ def test_statements_speaker_of_a_conjunct_or_a_misread_modal(nlp, text, cue, sou
     assert s.source is not None and s.source.text == source
 
 
+def test_statements_name_before_a_verb_the_parser_left_without_subject(nlp):
+    s, speaker = one(nlp, "Stunned by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he "
+                          "spoke with both campaigns.")
+    assert s.source.text == "Senator Harry Reid, the minority leader," and speaker == "Harry Reid"
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

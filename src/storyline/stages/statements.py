@@ -249,6 +249,8 @@ class StatementStage:
             source = _subtree_chars(doc, source_tok) if source_tok is not None else None
         if source_tok is None and kind in ("speech", "media") and extent[1] <= verb.idx:
             source_tok, source = _speaker_after(doc, verb)
+        if source_tok is None and verb.dep_ == "ROOT" and not _raising(verb):
+            source_tok, source = _name_before(doc, verb)
         for i in range(verb.i, cue_end.i + 1):
             taken.add(i)
         cue_tokens = (_cue_start(verb), cue_end.i + 1)
@@ -969,6 +971,34 @@ def _inverted_subjects(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     after = [c for c in subjects if c.i > verb.i]
     return after[0] if after and any(c.i < verb.i for c in subjects) else None
+
+
+APPOSITION_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PART", "CCONJ", "PRON"}
+
+
+def _name_before(doc: Doc, verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
+    """"Stunned by the vote, Senator Harry Reid, the minority leader, said …": a name (and its
+    apposition) just before a verb the parser left without a subject, having hung the name elsewhere."""
+    index = entity_index(doc)
+    i = verb.i - 1
+    end = i + 1
+    if i > verb.sent.start and doc[i].text == ",":
+        j = i - 1  # over an apposition set off by commas, to the comma that opens it
+        while j > verb.sent.start and i - j <= 10 and doc[j].text != "," and doc[j].pos_ in APPOSITION_POS:
+            j -= 1
+        if doc[j].text != "," or j == i - 1:
+            return None, None
+        end, i = verb.i, j - 1
+    entity = index.get(i)
+    if entity is None or entity.type not in ("PERSON", "ORG") or doc[i].dep_ in SUBJECTS:
+        return None, None
+    first = i
+    while first - 1 >= verb.sent.start and (index.get(first - 1) is entity or (
+            doc[first - 1].dep_ == "compound" and first <= doc[first - 1].head.i <= i)):  # "Senator Harry Reid"
+        first -= 1
+    start_char = doc[first].idx
+    end_char = doc[end - 1].idx + len(doc[end - 1].text)
+    return doc[i], (start_char, end_char)
 
 
 def _speaker_after(doc: Doc, verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
