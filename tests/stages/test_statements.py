@@ -349,6 +349,15 @@ def test_statements_name_before_a_verb_the_parser_left_without_subject(nlp):
     assert s.source.text == "Senator Harry Reid, the minority leader," and speaker == "Harry Reid"
 
 
+@pytest.mark.parametrize("text, source, content", [
+    ("The ruling worried some lawyers and activists.", "some lawyers and activists", "The ruling"),
+    ("That has convinced some activists that they can win.", "some activists", "that they can win"),
+])
+def test_statements_experiencer_verbs_take_who_feels_as_source(nlp, text, source, content):
+    [s] = [s for s, _ in statements(nlp, text)[1]]
+    assert (s.source.text, s.content.text) == (source, content)
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

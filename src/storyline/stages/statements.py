@@ -115,6 +115,7 @@ class StatementStage:
         self.nouns = {row[0]: set(row[1].split()) for row in table("noun_cues.txt")}
         self.attitudes = words("attitude_nouns.txt")
         self.attitude_adjectives = words("attitude_adjectives.txt")
+        self.experiencer_verbs = words("experiencer_verbs.txt")
         self.channels = words("channels.txt")
         self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
         self.no_comment_anywhere = [_anywhere(p) for p in self.no_comment]
@@ -249,6 +250,17 @@ class StatementStage:
             source = _subtree_chars(doc, source_tok) if source_tok is not None else None
         if source_tok is None and kind in ("speech", "media") and extent[1] <= verb.idx:
             source_tok, source = _speaker_after(doc, verb)
+        if verb.lemma_.lower() in self.experiencer_verbs:
+            feeler, cause = _experiencer(verb)
+            if feeler is not None:
+                source_tok, source = feeler, _source_chars(doc, feeler)
+                clause = next((c for c in feeler.children if c.dep_ in ("relcl", "acl", "ccomp") and c.i > feeler.i and
+                               doc[_subtree(c)[0]].lower_ == "that"), None)
+                if clause is not None:  # "convinced some activists that they can win", misread as a relative clause
+                    source = _chars(doc, _subtree(feeler)[0], _subtree(clause)[0])
+                    extent = _subtree_chars(doc, clause)
+                elif cause is not None and source[0] < extent[1] and extent[0] < source[1]:
+                    extent = _subtree_chars(doc, cause)  # what they feel about: the remark, not themselves
         if source_tok is None and verb.dep_ == "ROOT" and not _raising(verb):
             source_tok, source = _name_before(doc, verb)
         for i in range(verb.i, cue_end.i + 1):
@@ -974,6 +986,21 @@ def _inverted_subjects(verb: Token) -> Token | None:
 
 
 APPOSITION_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PART", "CCONJ", "PRON"}
+
+
+def _experiencer(verb: Token) -> tuple[Token | None, Token | None]:
+    """Who feels what an experiencer verb reports, and what causes it: its object and subject when a
+    thing is the subject ("The remark worried some analysts"), its passive subject and agent ("the
+    Speaker is intrigued by the offer")."""
+    children = list(verb.children)
+    passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        return passive, next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lower_ in PERSONAL:
+        return None, None
+    return next((c for c in children if c.dep_ == "dobj"), None), subject
 
 
 def _name_before(doc: Doc, verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
