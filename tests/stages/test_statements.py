@@ -358,6 +358,12 @@ def test_statements_experiencer_verbs_take_who_feels_as_source(nlp, text, source
     assert (s.source.text, s.content.text) == (source, content)
 
 
+def test_statements_participle_describing_a_pronoun_takes_it_as_source(nlp):
+    record, found = statements(nlp, "The mayor leads by 20 points among those describing themselves as moderate.")
+    [s] = [s for s, _ in found if s.cue.text == "describing"]
+    assert s.source is not None and s.source.text == "those"
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

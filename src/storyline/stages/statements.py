@@ -242,7 +242,7 @@ class StatementStage:
         start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
         source_tok = None if _asker_unnamed(verb) or _raising(verb) else _subject(verb, self.verbs, quotes)
         source = _source_chars(doc, source_tok) if source_tok is not None else None
-        if source_tok is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        if source_tok is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             source_tok = verb.head  # "the super PACs supporting Kasich": the noun the participle describes
             source = _chars(doc, verb.head.left_edge.i, verb.head.i + 1)
         if source_tok is not None and source_tok.dep_ == "agent":
