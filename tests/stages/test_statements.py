@@ -364,6 +364,11 @@ def test_statements_participle_describing_a_pronoun_takes_it_as_source(nlp):
     assert s.source is not None and s.source.text == "those"
 
 
+def test_statements_quote_beside_the_verb_beats_any_other_complement(nlp):
+    s, _ = one(nlp, "“Quiet,” he demanded as the senator continued to interject.")
+    assert s.content.text == "“Quiet,”"
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

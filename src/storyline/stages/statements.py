@@ -205,8 +205,9 @@ class StatementStage:
                         break
         if content is None:
             content = self._content(doc, verb, kind)
-        if content is None and p >= SURE and not _manner_of_cue(verb, self.verbs):
-            content = _any_complement(doc, verb)
+        if content is None and p >= SURE and not _manner_of_cue(verb, self.verbs) and not (
+                kind in ("speech", "media") and _adjacent_quote(doc, verb, quotes) is not None):
+            content = _any_complement(doc, verb)  # (a quote beside the verb is what it reports: “…,” she told AFP)
         if content is not None:
             cue_end, content = _grow_cue(doc, verb, cue_end, content)
         # "the changes, which officials said will take effect": what was said is the noun and the clause
@@ -261,8 +262,11 @@ class StatementStage:
                     extent = _subtree_chars(doc, clause)
                 elif cause is not None and source[0] < extent[1] and extent[0] < source[1]:
                     extent = _subtree_chars(doc, cause)  # what they feel about: the remark, not themselves
-        if source_tok is None and verb.dep_ == "ROOT" and not _raising(verb):
-            source_tok, source = _name_before(doc, verb)
+        if (source_tok is None or _inside(source_tok.idx, quotes)) and verb.dep_ in ("ROOT", "conj") and not _raising(verb):
+            # none, or a word of the quote: "“We were wrong,” Ramos, 58, told AFP"
+            named, chars = _name_before(doc, verb)
+            if named is not None:
+                source_tok, source = named, chars
         for i in range(verb.i, cue_end.i + 1):
             taken.add(i)
         cue_tokens = (_cue_start(verb), cue_end.i + 1)
