@@ -369,6 +369,13 @@ def test_statements_quote_beside_the_verb_beats_any_other_complement(nlp):
     assert s.content.text == "“Quiet,”"
 
 
+def test_statements_quote_before_a_speaker_with_an_apposition(nlp):
+    s, speaker = one(nlp, "“We were seriously wrong to not have confronted him from the beginning,” Ramos, 58, told "
+                          "AFP in an interview.")
+    assert s.source.text == "Ramos, 58,"
+    assert s.content.text == "“We were seriously wrong to not have confronted him from the beginning,”"
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

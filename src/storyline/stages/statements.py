@@ -1086,8 +1086,13 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A quote right before the cue clause (“…,” she said) or right after it (he said: “…”)."""
     subject = _subject(verb, quotes=quotes)
+    if subject is not None and _inside(subject.idx, quotes):
+        subject = None  # a word of the quote itself: "“We were wrong,” Ramos, 58, told AFP"
     left = min([verb.i] + ([min(t.i for t in subject.subtree)] if subject is not None and subject.i < verb.i else []))
     left_char = doc[left].idx
+    if subject is None:
+        named = _name_before(doc, verb)[1]
+        left_char = named[0] if named is not None else left_char
     para_start = doc_text(doc).rfind("\n", 0, left_char) + 1
     para_end = doc_text(doc).find("\n", verb.idx)
     para_end = len(doc_text(doc)) if para_end < 0 else para_end
