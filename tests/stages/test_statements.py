@@ -376,6 +376,17 @@ def test_statements_quote_before_a_speaker_with_an_apposition(nlp):
     assert s.content.text == "“We were seriously wrong to not have confronted him from the beginning,”"
 
 
+@pytest.mark.parametrize("text, content", [
+    ('Ms. Okafor then went on to say: "Both sides have been inconsistent on this issue."',
+     '"Both sides have been inconsistent on this issue."'),
+    ("The tenants' union released a statement Wednesday saying that the rent rules are unlawful.",
+     "that the rent rules are unlawful"),
+])
+def test_statements_what_a_relay_verb_says_is_the_content(nlp, text, content):
+    s, _ = one(nlp, text)
+    assert s.content.text == content
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

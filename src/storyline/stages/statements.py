@@ -92,6 +92,8 @@ LEARNED_KIND = "stance"
 QUANTITIES = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 SURE = 0.5  # above this the verb is a cue even when no rule finds what it reports: take any complement
 
+# what is released, issued or sent, and says something in a participle: "a statement saying …"
+RELAY_NOUNS = {"statement", "letter", "message", "memo", "note", "email", "tweet", "video", "release", "ad", "report"}
 MODAL_NAMES = {"Will", "May"}  # George Will, Theresa May
 RAISING = {"seem", "appear"}  # "X seems to …": a judgement without a judge
 CONTRASTS = {"while", "whereas"}  # "…, while Cruz said …": a second speaker, not part of the first's words
@@ -203,9 +205,13 @@ class StatementStage:
                         if self.verbs.get(obj.lemma_.lower()) in ("hope", "plan"):
                             hedge_tokens = (verb.i, obj.i + 1)
                         break
-        if content is None:
+        relay = None if content is not None else _relay(verb, self.verbs)
+        if relay is not None:  # "went on to say: “…”", "released a statement saying that …": what the relay says
+            cue_end, kind = relay, "speech"
+            content = self._content(doc, relay, "speech")
+        if content is None and relay is None:
             content = self._content(doc, verb, kind)
-        if content is None and p >= SURE and not _manner_of_cue(verb, self.verbs) and not (
+        if content is None and relay is None and p >= SURE and not _manner_of_cue(verb, self.verbs) and not (
                 kind in ("speech", "media") and _adjacent_quote(doc, verb, quotes) is not None):
             content = _any_complement(doc, verb)  # (a quote beside the verb is what it reports: “…,” she told AFP)
         if content is not None:
@@ -229,7 +235,7 @@ class StatementStage:
         if extent is not None:
             extent = _same_paragraph(doc_text(doc), extent, verb.idx, quotes)
         if extent is None and kind in ("speech", "media"):
-            extent = _adjacent_quote(doc, verb, quotes)  # “…?” she said. / he said, “…”
+            extent = _adjacent_quote(doc, relay or verb, quotes)  # “…?” she said. / he said, “…”
             if extent is not None and cue_end is verb and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
                 cue_end = doc[verb.i + 1]  # "Cruz continued:", as PolNeAR marks it
         if extent is None:
@@ -990,6 +996,22 @@ def _inverted_subjects(verb: Token) -> Token | None:
 
 
 APPOSITION_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PART", "CCONJ", "PRON"}
+
+
+def _relay(verb: Token, cues: dict[str, str]) -> Token | None:
+    """The verb of saying that carries what ``verb`` reports: "went on *to say*: “…”", "released a
+    statement *saying* that …", "sent a letter *urging* …"."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > verb.i and cues.get(child.lemma_.lower()) in ("speech", "media") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in RELAY_NOUNS:
+            for child in list(obj.children) + list(verb.children):
+                if child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and child.i > obj.i and cues.get(
+                        child.lemma_.lower()) in ("speech", "media", "stance"):
+                    return child
+    return None
 
 
 def _experiencer(verb: Token) -> tuple[Token | None, Token | None]:
