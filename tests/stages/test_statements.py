@@ -387,6 +387,12 @@ def test_statements_what_a_relay_verb_says_is_the_content(nlp, text, content):
     assert s.content.text == content
 
 
+def test_statements_as_someone_put_it_reports_the_clause_around(nlp):
+    s, _ = one(nlp, "As one senator puts it, the mayor is trying to make the council an offer it cannot refuse.")
+    assert (s.cue.text, s.source.text) == ("puts it", "one senator")
+    assert s.content.text == "the mayor is trying to make the council an offer it cannot refuse"
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

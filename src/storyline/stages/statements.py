@@ -283,6 +283,8 @@ class StatementStage:
             if source_tok is not None:
                 blocked.update(range(*_subtree(source_tok)))
             cue_tokens = _no_dangling_preposition(doc, self.cue_extent(verb, cue_tokens, blocked), (start, end))
+            if verb.lemma_.lower() == "put" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "it":
+                cue_tokens = (cue_tokens[0], max(cue_tokens[1], verb.i + 2))  # "as he put it", as PolNeAR marks it
             taken.update(range(*cue_tokens))
         cue_chars = _chars(doc, *cue_tokens)
         content_chars = _trim(doc_text(doc), *extent)
@@ -316,6 +318,11 @@ class StatementStage:
     def _content(self, doc: Doc, verb: Token, kind: str) -> tuple[int, int] | None:
         """The token range of what the verb reports, or None."""
         children = list(verb.children)
+        if verb.lemma_.lower() == "put" and verb.head is not verb and any(c.dep_ == "dobj" and c.lower_ == "it" for c in children):
+            # "…, as one diplomat put it, an “extreme makeover”": what was put is the clause around
+            mine = {t.i for t in verb.subtree}
+            rest = [t.i for t in verb.head.subtree if t.i not in mine and not t.is_punct]
+            return (min(rest), max(rest) + 1) if rest else None
         for child in children:  # "said that …", "“…,” he said"
             if child.dep_ == "parataxis" and self._aside(child):
                 continue  # "CNN, Cruz said, called it significant": Cruz's words are what CNN called, not "Cruz said"
