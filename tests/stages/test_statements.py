@@ -393,6 +393,16 @@ def test_statements_as_someone_put_it_reports_the_clause_around(nlp):
     assert s.content.text == "the mayor is trying to make the council an offer it cannot refuse"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Councillor Amari quickly distanced herself from the housing bill.", "the housing bill"),
+    ("The senator also takes aim at a provision that cuts the minimum wage.", "a provision that cuts the minimum wage"),
+    ("The mayor announced plans for a new bridge.", "plans for a new bridge"),
+])
+def test_statements_reflexive_and_light_verb_objects_report_what_they_are_about(nlp, text, content):
+    [s] = [s for s, _ in statements(nlp, text)[1] if s.source is not None]
+    assert s.content.text == content
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

@@ -68,6 +68,9 @@ CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
 QUOTE_CHARS = "\"“”«»„"
 QUOTE_MARK = re.compile("[\"“”«»„‘’]")  # every character find_quotes acts on
 OBJECT_PREPS = {"as", "for", "to", "with", "of"}
+REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
+LIGHT_VERBS = {"take", "make", "have", "give", "offer", "pay", "cast", "throw", "raise", "voice", "lend", "draw", "mince"}
+PHRASE_PREPS = {"about", "at", "from", "with", "on", "against", "to", "of", "for"}
 NOUN_PREPS = {"of", "for", "about", "on", "against", "over", "to", "with"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
@@ -385,6 +388,9 @@ class StatementStage:
         if kind in ("speech", "media", "stance") and lemma not in NO_OBJECT_CONTENT:
             for child in children:  # "endorsed Clinton", "announced a plan", "denied the report"
                 if child.dep_ in ("dobj", "attr") and not (child.pos_ == "PRON" and kind != "stance"):
+                    target = _object_of_phrase(child, children)
+                    if target is not None:  # "distanced himself from Bush", "takes aim at the plan"
+                        return _subtree(target)
                     start, end = _subtree(child)
                     # "described him as a liar", "blamed Congress for the delay": the predicate goes too
                     more = next((c for c in children if c.dep_ == "prep" and c.i == end and c.lower_ in OBJECT_PREPS), None)
@@ -1003,6 +1009,21 @@ def _inverted_subjects(verb: Token) -> Token | None:
 
 
 APPOSITION_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PART", "CCONJ", "PRON"}
+
+
+def _object_of_phrase(obj: Token, children: list[Token]) -> Token | None:
+    """What a verb phrase with a reflexive or bare-noun object is about: "distanced *himself* from X",
+    "takes *aim* at X", "offered *colorful language* about X" report X, not their object."""
+    bare = obj.pos_ == "NOUN" and obj.head.lemma_.lower() in LIGHT_VERBS and not any(
+        c.dep_ in ("det", "poss", "nummod", "compound") and c.lower_ != "no" for c in obj.children)
+    if not (obj.lower_ in REFLEXIVES or bare):
+        return None
+    for prep in [c for c in obj.children if c.dep_ == "prep"] + [c for c in children if c.dep_ == "prep"]:
+        if prep.i > obj.i and prep.lower_ in PHRASE_PREPS:
+            target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if target is not None and target.ent_type_ not in ("DATE", "TIME"):
+                return target
+    return None
 
 
 def _relay(verb: Token, cues: dict[str, str]) -> Token | None:
