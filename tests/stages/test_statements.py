@@ -403,6 +403,16 @@ def test_statements_reflexive_and_light_verb_objects_report_what_they_are_about(
     assert s.content.text == content
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ('Ms. Okafor then went on to say: "Both sides have been inconsistent."', "then went on to say:",
+     '"Both sides have been inconsistent."'),
+    ("The chairman responded by saying that the audit was complete.", "responded by saying", "that the audit was complete"),
+])
+def test_statements_relay_verb_is_part_of_the_cue(nlp, text, cue, content):
+    s, _ = one(nlp, text)
+    assert (s.cue.text, s.content.text) == (cue, content)
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

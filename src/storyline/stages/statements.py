@@ -286,6 +286,9 @@ class StatementStage:
             if source_tok is not None:
                 blocked.update(range(*_subtree(source_tok)))
             cue_tokens = _no_dangling_preposition(doc, self.cue_extent(verb, cue_tokens, blocked), (start, end))
+            if relay is not None:  # "went on to say:", "responded by saying": the relay is part of the cue
+                after = relay.i + 2 if relay.i + 1 < len(doc) and doc[relay.i + 1].text == ":" else relay.i + 1
+                cue_tokens = (cue_tokens[0], max(cue_tokens[1], after))
             if verb.lemma_.lower() == "put" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "it":
                 cue_tokens = (cue_tokens[0], max(cue_tokens[1], verb.i + 2))  # "as he put it", as PolNeAR marks it
             taken.update(range(*cue_tokens))
@@ -1027,12 +1030,17 @@ def _object_of_phrase(obj: Token, children: list[Token]) -> Token | None:
 
 
 def _relay(verb: Token, cues: dict[str, str]) -> Token | None:
-    """The verb of saying that carries what ``verb`` reports: "went on *to say*: “…”", "released a
-    statement *saying* that …", "sent a letter *urging* …"."""
+    """The verb of saying that carries what ``verb`` reports: "went on *to say*: “…”", "responded by
+    *saying* …", "released a statement *saying* that …", "sent a letter *urging* …"."""
     for child in verb.children:
         if child.dep_ == "xcomp" and child.i > verb.i and cues.get(child.lemma_.lower()) in ("speech", "media") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return child
+    for prep in verb.children:  # "responded by saying", "concluded by implying"
+        if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i > verb.i:
+            act = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+            if act is not None and cues.get(act.lemma_.lower()) in ("speech", "media", "stance", "thought"):
+                return act
     for obj in verb.children:
         if obj.dep_ == "dobj" and obj.lemma_.lower() in RELAY_NOUNS:
             for child in list(obj.children) + list(verb.children):
