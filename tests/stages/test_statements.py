@@ -413,6 +413,11 @@ def test_statements_relay_verb_is_part_of_the_cue(nlp, text, cue, content):
     assert (s.cue.text, s.content.text) == (cue, content)
 
 
+def test_statements_agentless_passive_reports_its_subject(nlp):
+    s, _ = one(nlp, "A motion for a roll-call vote on the rules has since been denied.")
+    assert s.content.text == "A motion for a roll-call vote on the rules" and s.source is None
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

@@ -380,8 +380,9 @@ class StatementStage:
         lemma = verb.lemma_.lower()
         agent = any(c.dep_ == "agent" for c in children)
         for child in children:  # "The plan was announced by the ministry": the subject was said
-            if child.dep_ == "nsubjpass" and agent:
-                return _subtree(child)
+            if child.dep_ == "nsubjpass" and (agent or (verb.tag_ == "VBN" and kind in ("stance", "speech") and not any(
+                    c.dep_ in ("xcomp", "ccomp", "oprd", "prep") and c.i > verb.i for c in children))):
+                return _subtree(child)  # "The motion has since been denied", "His overtures were rebuffed"
         for child in children:  # "called him a liar": object and predicate together
             if child.dep_ == "oprd" or (child.dep_ == "ccomp" and child.pos_ in ("NOUN", "ADJ")):
                 # "what Gingrich called “the loudest campaign”": the wh-object stays outside, it is the reporter's
