@@ -418,6 +418,11 @@ def test_statements_agentless_passive_reports_its_subject(nlp):
     assert s.content.text == "A motion for a roll-call vote on the rules" and s.source is None
 
 
+def test_statements_thats_according_to_keeps_its_copula_in_the_cue(nlp):
+    s, _ = one(nlp, "That's according to a new poll by Quinnipiac University.")
+    assert (s.cue.text, s.content.text) == ("'s according to", "That")
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

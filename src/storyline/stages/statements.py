@@ -510,7 +510,9 @@ class StatementStage:
             pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            phrase = range(t.i, max(x.i for x in pobj.subtree) + 1)
+            # "That's according to X": the copula is part of the cue, as PolNeAR marks it (4 of 4 in train)
+            first = t.i - 1 if t.i > sent.start and doc[t.i - 1].lower_ in ("'s", "’s", "is", "was") else t.i
+            phrase = range(first, max(x.i for x in pobj.subtree) + 1)
             rest = [x for x in sent if x.i not in phrase]
             while rest and (rest[0].is_punct or rest[0].is_space):
                 rest.pop(0)
@@ -529,7 +531,7 @@ class StatementStage:
             taken.update((t.i, t.i + 1))
             out.append(
                 _Found(
-                    cue=_chars(doc, t.i, t.i + 2),
+                    cue=_chars(doc, first, t.i + 2),
                     content=_chars(doc, rest[0].i, rest[-1].i + 1),
                     kind="indirect",
                     source=_subtree_chars(doc, pobj),
