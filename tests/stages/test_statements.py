@@ -423,6 +423,17 @@ def test_statements_thats_according_to_keeps_its_copula_in_the_cue(nlp):
     assert (s.cue.text, s.content.text) == ("'s according to", "That")
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("A spokesman for the mayor declined to say whether she would intervene.", "declined",
+     "to say whether she would intervene"),
+    ("The senator would not say if she had been interviewed by the police.", "would not say",
+     "if she had been interviewed by the police"),
+])
+def test_statements_refusing_to_say_is_a_no_comment_with_its_topic(nlp, text, cue, content):
+    s, _ = one(nlp, text)
+    assert (s.kind, s.cue.text, s.content.text) == ("no_comment", cue, content)
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

@@ -97,6 +97,7 @@ SURE = 0.5  # above this the verb is a cue even when no rule finds what it repor
 
 # what is released, issued or sent, and says something in a participle: "a statement saying …"
 RELAY_NOUNS = {"statement", "letter", "message", "memo", "note", "email", "tweet", "video", "release", "ad", "report"}
+WITHHELD = {"say", "discuss", "comment", "elaborate", "specify", "disclose", "confirm", "answer", "reveal"}
 MODAL_NAMES = {"Will", "May"}  # George Will, Theresa May
 RAISING = {"seem", "appear"}  # "X seems to …": a judgement without a judge
 CONTRASTS = {"while", "whereas"}  # "…, while Cruz said …": a second speaker, not part of the first's words
@@ -246,7 +247,7 @@ class StatementStage:
         parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and extent[0] <= verb.head.idx < extent[1]
         if extent[0] <= verb.idx < extent[1] and not (parenthetical or relative or raised):  # not inside what it reports
             return None
-        kind_ = _kind(doc_text(doc), _trim(doc_text(doc), *extent), quotes)
+        kind_ = "no_comment" if _refusal(verb) else _kind(doc_text(doc), _trim(doc_text(doc), *extent), quotes)
         extent = _follow_quotes(doc_text(doc), extent, quotes)
         span = doc.char_span(*extent, alignment_mode="expand")
         start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
@@ -1036,6 +1037,8 @@ def _relay(verb: Token, cues: dict[str, str]) -> Token | None:
     """The verb of saying that carries what ``verb`` reports: "went on *to say*: “…”", "responded by
     *saying* …", "released a statement *saying* that …", "sent a letter *urging* …"."""
     for child in verb.children:
+        if verb.lemma_.lower() in ("decline", "refuse"):
+            break  # "declined | to say whether …", as PolNeAR marks it
         if child.dep_ == "xcomp" and child.i > verb.i and cues.get(child.lemma_.lower()) in ("speech", "media") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return child
@@ -1246,6 +1249,16 @@ def _widen_to_quotes(doc: Doc, extent: tuple[int, int], quotes: list[tuple[int, 
         if qs < end_c and qe > start_c:
             start_c, end_c = min(start_c, qs), max(end_c, qe)
     return start_c, end_c
+
+
+def _refusal(verb: Token) -> bool:
+    """"declined to say whether …", "refused to discuss the matter", "would not say if …": a refusal
+    to comment on something, a no-comment with its topic."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("decline", "refuse"):
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in WITHHELD for c in verb.children)
+    return lemma in WITHHELD and any(c.dep_ == "neg" for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "can", "wo", "ca") for c in verb.children)
 
 
 def _kind(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) -> str:
