@@ -100,6 +100,7 @@ RELAY_NOUNS = {"statement", "letter", "message", "memo", "note", "email", "tweet
 WITHHELD = {"say", "discuss", "comment", "elaborate", "specify", "disclose", "confirm", "answer", "reveal"}
 MODAL_NAMES = {"Will", "May"}  # George Will, Theresa May
 RAISING = {"seem", "appear"}  # "X seems to …": a judgement without a judge
+APPOSITION_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PART", "CCONJ", "PRON"}  # ", the minority leader,"
 CONTRASTS = {"while", "whereas"}  # "…, while Cruz said …": a second speaker, not part of the first's words
 RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
 
@@ -1015,9 +1016,6 @@ def _inverted_subjects(verb: Token) -> Token | None:
     return after[0] if after and any(c.i < verb.i for c in subjects) else None
 
 
-APPOSITION_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PART", "CCONJ", "PRON"}
-
-
 def _object_of_phrase(obj: Token, children: list[Token]) -> Token | None:
     """What a verb phrase with a reflexive or bare-noun object is about: "distanced *himself* from X",
     "takes *aim* at X", "offered *colorful language* about X" report X, not their object."""
@@ -1036,9 +1034,9 @@ def _object_of_phrase(obj: Token, children: list[Token]) -> Token | None:
 def _relay(verb: Token, cues: dict[str, str]) -> Token | None:
     """The verb of saying that carries what ``verb`` reports: "went on *to say*: “…”", "responded by
     *saying* …", "released a statement *saying* that …", "sent a letter *urging* …"."""
+    if verb.lemma_.lower() in ("decline", "refuse"):
+        return None  # "declined | to say whether …": a refusal, its cue the verb alone, as PolNeAR marks it
     for child in verb.children:
-        if verb.lemma_.lower() in ("decline", "refuse"):
-            break  # "declined | to say whether …", as PolNeAR marks it
         if child.dep_ == "xcomp" and child.i > verb.i and cues.get(child.lemma_.lower()) in ("speech", "media") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return child
