@@ -434,6 +434,11 @@ def test_statements_refusing_to_say_is_a_no_comment_with_its_topic(nlp, text, cu
     assert (s.kind, s.cue.text, s.content.text) == ("no_comment", cue, content)
 
 
+def test_statements_spoke_to_someone_about_something_reports_the_topic(nlp):
+    [s] = [s for s, _ in statements(nlp, "The port's chief executive spoke to us on Thursday about the strike.")[1]]
+    assert s.content.text == "the strike"
+
+
 def test_statements_cue_model_takes_the_words_of_the_cue(nlp):
     s, _ = one(nlp, "The agency said in a statement that the dam was safe.")
     assert s.cue.text == "said in a statement" and s.content.text == "that the dam was safe"

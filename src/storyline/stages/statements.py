@@ -406,7 +406,8 @@ class StatementStage:
                 if child.dep_ == "dobj" and child.pos_ != "PRON" and child.i > verb.i:
                     return (child.i, max(_subtree(child)[1], max((_subtree(c)[1] for c in children if
                                                                   c.dep_ == "prep" and c.i > child.i), default=0)))
-        for child in children:  # "referred to X", "railed against Y", "asked about Z"
+        # "referred to X", "railed against Y", "asked about Z"; "spoke to us about the strike": the topic first
+        for child in sorted(children, key=lambda c: c.lower_ != "about"):
             if child.dep_ == "prep" and child.i > verb.i and (kind == "stance" or child.lower_ in ("about",) or
                                                                (lemma == "call" and child.lower_ in ("for", "on")) or
                                                                (lemma == "ask" and child.lower_ == "for")):
