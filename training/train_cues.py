@@ -75,7 +75,9 @@ def extent_dataset(docs: list[Doc], golds: list[GoldDoc], stage: StatementStage)
 
     def record(verb: Token, rule_cue: tuple[int, int], blocked: set[int]) -> tuple[int, int]:
         seen.append((verb, rule_cue, blocked))
-        return rule_cue
+        # a cue noun left of its verb ("the hope he expressed for") gives an empty range, which the
+        # extent model turns into the head alone
+        return rule_cue if rule_cue[0] < rule_cue[1] else (verb.i, verb.i + 1)
 
     stage.cue_extent = record  # type: ignore[method-assign]
     xs, ys = [], []

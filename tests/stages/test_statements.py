@@ -614,6 +614,12 @@ def test_statements_adjectives_of_attitude(nlp, text, cue, content):
     assert (statement.cue.text, statement.content.text, speaker) == (cue, content, "Karen Holt")
 
 
+def test_statements_an_adjective_whose_object_comes_first_does_not_break_the_stage(nlp):
+    # "which" is the object of "say" and precedes it: the cue once ended before it started (E035)
+    for statement, _ in statements(nlp, "She filed the papers, which she was proud to say were complete.")[1]:
+        assert statement.cue.start < statement.cue.end
+
+
 def test_statements_an_adjective_outside_the_list_is_no_cue(nlp):
     assert statements(nlp, "Karen Holt was familiar with the harbour deal.")[1] == []
 

@@ -614,7 +614,8 @@ class StatementStage:
             if pobj is None:
                 return None
             cue_end, content = taken_by.i + 1, _subtree(pobj)
-        elif taken_by.dep_ == "xcomp" and (obj := next((c for c in taken_by.children if c.dep_ == "dobj"), None)):
+        elif taken_by.dep_ == "xcomp" and (obj := next((c for c in taken_by.children if c.dep_ == "dobj" and
+                                                        c.i > taken_by.i), None)):  # not "which I am proud to say"
             content = _subtree(obj)  # "was quick to condemn the attack": the cue runs to the verb
             cue_end = content[0]
         else:
