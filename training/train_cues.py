@@ -48,12 +48,20 @@ def examples(doc: Doc, stage: StatementStage) -> Iterator[tuple[int, list[str]]]
             yield token.i, features(token, _inside(token.idx, quotes), stage.rule_kind(token))
 
 
+def counted(feats: list[str]) -> dict[str, int]:
+    """Feature counts, as the model sums them at run time: "c=prep" twice for two prepositions."""
+    out: dict[str, int] = {}
+    for f in feats:
+        out[f] = out.get(f, 0) + 1
+    return out
+
+
 def dataset(docs: list[Doc], golds: list[GoldDoc], stage: StatementStage) -> tuple[list[dict], list[int]]:
     xs, ys = [], []
     for doc, gold in zip(docs, golds, strict=True):
         heads = cue_heads(doc, gold)
         for i, feats in examples(doc, stage):
-            xs.append(dict.fromkeys(feats, 1))
+            xs.append(counted(feats))
             ys.append(int(i in heads))
     return xs, ys
 
@@ -92,7 +100,7 @@ def extent_dataset(docs: list[Doc], golds: list[GoldDoc], stage: StatementStage)
                 start, end = cues[verb.i]
                 for token, parent, depth in extent_candidates(verb, blocked):
                     feats = extent_features(token, parent, verb, depth, rule_cue[0] <= token.i < rule_cue[1])
-                    xs.append(dict.fromkeys(feats, 1))
+                    xs.append(counted(feats))
                     ys.append(int(start <= token.i < end))
     finally:
         del stage.cue_extent
@@ -107,7 +115,7 @@ def fit(xs: list[dict], ys: list[int], c: float = C) -> dict[str, float]:
     for x in xs:
         for f in x:
             counts[f] = counts.get(f, 0) + 1
-    xs = [{f: 1 for f in x if counts[f] >= MIN_COUNT} for x in xs]
+    xs = [{f: n for f, n in x.items() if counts[f] >= MIN_COUNT} for x in xs]
     vec = DictVectorizer()
     matrix = vec.fit_transform(xs).tocsr()
     matrix.indices = matrix.indices.astype("int32")  # liblinear takes 32-bit indices only
@@ -162,7 +170,7 @@ def main() -> None:
 
 def report(docs: list[Doc], golds: list[GoldDoc], stage: StatementStage, weights: dict[str, float]) -> None:
     xs, ys = dataset(docs, golds, stage)
-    probs = [1 / (1 + math.exp(-sum(weights.get(f, 0.0) for f in x))) for x in xs]
+    probs = [1 / (1 + math.exp(-sum(weights.get(f, 0.0) * n for f, n in x.items()))) for x in xs]
     for threshold in (0.3, 0.4, 0.5, 0.6):
         tp = sum(1 for p, y in zip(probs, ys) if p >= threshold and y)
         pred = sum(1 for p in probs if p >= threshold)

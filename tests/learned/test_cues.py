@@ -46,3 +46,17 @@ def test_cues_shipped_model_separates_saying_from_doing(nlp):
     reopened = nlp("The bridge reopened in May after two years of repairs.")[2]
     assert model.probability(said, False, "speech") > 0.8
     assert model.probability(reopened, False, None) < 0.2
+
+
+def test_train_cues_counts_a_repeated_feature_as_the_model_sums_it(nlp):
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("train_cues", ROOT / "training" / "train_cues.py")
+    train_cues = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_cues)
+    spoke = nlp("The senator spoke with reporters in Ohio about the deal.")[2]
+    found = features(spoke, in_quote=False, rule_kind="speech")
+    assert found.count("c=prep") == 3
+    assert train_cues.counted(found)["c=prep"] == 3  # training once saw 1 where the model sums 3
