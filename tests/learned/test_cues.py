@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from storyline import extract
 from storyline.learned.cues import CueModel, extent_candidates, features, load
 
 
