@@ -216,9 +216,12 @@ class StatementStage:
             content = self._content(doc, relay, "speech")
         if content is None and relay is None:
             content = self._content(doc, verb, kind)
-        if content is None and relay is None and p >= SURE and not _manner_of_cue(verb, self.verbs) and not (
-                kind in ("speech", "media") and _adjacent_quote(doc, verb, quotes) is not None):
-            content = _any_complement(doc, verb)  # (a quote beside the verb is what it reports: “…,” she told AFP)
+        looked, beside = False, None  # a quote beside the verb, looked for once
+        if content is None and relay is None and p >= SURE and not _manner_of_cue(verb, self.verbs):
+            if kind in ("speech", "media"):
+                looked, beside = True, _adjacent_quote(doc, verb, quotes)
+            if beside is None:  # a quote beside the verb is what it reports: “…,” she told AFP
+                content = _any_complement(doc, verb)
         if content is not None:
             cue_end, content = _grow_cue(doc, verb, cue_end, content)
         # "the changes, which officials said will take effect": what was said is the noun and the clause
@@ -240,7 +243,7 @@ class StatementStage:
         if extent is not None:
             extent = _same_paragraph(doc_text(doc), extent, verb.idx, quotes)
         if extent is None and kind in ("speech", "media"):
-            extent = _adjacent_quote(doc, relay or verb, quotes)  # “…?” she said. / he said, “…”
+            extent = beside if looked else _adjacent_quote(doc, relay or verb, quotes)  # “…?” she said. / he said, “…”
             if extent is not None and cue_end is verb and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
                 cue_end = doc[verb.i + 1]  # "Cruz continued:", as PolNeAR marks it
         if extent is None:
