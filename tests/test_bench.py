@@ -22,3 +22,11 @@ def test_bench_reports_every_measure(tmp_path):
     assert {"tokenizer", "parser", "storyline_times", "storyline_events", "records"} <= set(stages)
     assert all(seconds >= 0 for seconds in stages.values())
     assert "words/s" in bench.render(result) and "storyline_times" in bench.render(result)
+
+
+def test_chunks_are_of_one_size_and_keep_every_story():
+    stories = list(range(400))
+    parts = bench.chunks(stories, workers=2)
+    assert [len(p) for p in parts] == [134, 134, 132]  # not 128, 128, 128 and a remainder of 16
+    assert [s for p in parts for s in p] == stories
+    assert bench.chunks(stories[:10], workers=2) == [stories[:10]]

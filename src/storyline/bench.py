@@ -28,6 +28,8 @@ from storyline.model import Article
 
 DEFAULT_SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "reuters21578" / "reuters21578.jsonl.gz"
 BATCH = 32
+# Stories per worker in each chunk of the interleave (see ``run``).
+CHUNK_PER_WORKER = 64
 
 
 def load_sample(path: Path, n: int) -> list[Article]:
@@ -113,6 +115,14 @@ def tasks(articles: list[Article]) -> list[list[Article]]:
     return [ordered[i : i + TASK_SIZE] for i in range(0, len(ordered), TASK_SIZE)]
 
 
+def chunks(articles: list[Article], workers: int) -> list[list[Article]]:
+    """The sample in chunks of about ``CHUNK_PER_WORKER`` stories per worker, all of one size, so
+    that no chunk is a short remainder the workers cannot share."""
+    n = max(1, round(len(articles) / (CHUNK_PER_WORKER * max(1, workers))))
+    size = -(-len(articles) // n)
+    return [articles[i : i + size] for i in range(0, len(articles), size)]
+
+
 def bench_ingest(articles: list[Article], workers: int) -> float:
     """Seconds for ``storyline ingest`` of the sample into a new database, start-up included."""
     from storyline.corpus import Corpus
@@ -133,12 +143,13 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
     """Every measure on one sample; the keys of ``storyline bench --format json``.
 
     The machine is shared, and its speed drifts by 15% within a minute, so the three throughputs are
-    timed in turn on each chunk of ``workers`` × 32 articles (a few seconds): bare spaCy and storyline
-    in batches of 32, then the workers, in tasks of 8 as ``extract`` sends them. A slow spell
+    timed in turn on each chunk of about ``workers`` × 64 articles (a few seconds): bare spaCy and
+    storyline in batches of 32, then the workers, in tasks as ``extract`` sends them. A slow spell
     slows all three alike. The ratio and the speed-up are those of total times over ``repeat``
     rounds; words per second come from each measure's fastest round. The workers wait for each other
-    at the end of every chunk, which a long run does not, so the speed-up errs low. Every model is
-    loaded and has read a first batch before any clock starts.
+    at the end of every chunk, which a long run does not, so the speed-up errs low (the workers
+    idled 3–4% of the pool's time with chunks of 64 per worker). Every model is loaded and has read
+    a first batch before any clock starts.
     """
     from storyline.pipeline import load_model, load_pipeline, normalise
     from storyline.workers import Workers
@@ -148,7 +159,6 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
     bare, nlp = load_model(), load_pipeline()
     _time_spacy(bare, [normalise(a.text) for a in docs[:BATCH]])
     _time_storyline(nlp, docs[:BATCH])
-    chunk = BATCH * max(1, workers)
     spacy_rounds, storyline_rounds, pool_rounds = [], [], []
     with Workers(workers, warm=docs[:BATCH]) as pool:
         # every worker loads its model and reads the first batch before the clock starts (sending
@@ -156,8 +166,7 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
         pool.wait_ready()
         for _ in range(max(1, repeat)):
             spacy_s = storyline_s = pool_s = 0.0
-            for i in range(0, len(docs), chunk):
-                part = docs[i : i + chunk]
+            for part in chunks(docs, workers):
                 for j in range(0, len(part), BATCH):
                     spacy_s += _time_spacy(bare, [normalise(a.text) for a in part[j : j + BATCH]])
                     storyline_s += _time_storyline(nlp, part[j : j + BATCH])
