@@ -407,6 +407,7 @@ def test_statements_reflexive_and_light_verb_objects_report_what_they_are_about(
     ('Ms. Okafor then went on to say: "Both sides have been inconsistent."', "then went on to say:",
      '"Both sides have been inconsistent."'),
     ("The chairman responded by saying that the audit was complete.", "responded by saying", "that the audit was complete"),
+    ("The governor went on to criticize the council for its budget.", "went on to criticize", "the council for its budget"),
 ])
 def test_statements_relay_verb_is_part_of_the_cue(nlp, text, cue, content):
     s, _ = one(nlp, text)
@@ -649,3 +650,26 @@ def test_statements_no_comment_shortcut_covers_every_sentence_match():
                 assert anywhere[0].search(text) and (not text.isascii() or anywhere[1].search(text.lower()))
     assert _anywhere(re.compile(r"^said\b", re.I)) is None
     assert _anywhere(re.compile(r"(?<!not )said", re.I)) is None
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The union said in a statement that the strike would go on.", "that the strike would go on"),
+    ("“The strike goes on,” the union said in a statement.", "“The strike goes on,”"),
+    ("The strike will go on, the union said in a statement.", "The strike will go on"),
+])
+def test_statements_said_in_a_statement_is_the_cue_wherever_the_content_is(nlp, text, content):
+    s, _ = one(nlp, text)
+    assert (s.cue.text, s.content.text) == ("said in a statement", content)
+
+
+def test_statements_a_headline_poll_gives_its_finding_after_a_colon(nlp):
+    _, found = statements(nlp, "Poll: Okafor and Lindqvist are tied in Ohio.\n\nThe race is close.\n")
+    assert [(s.cue.text, s.source.text, s.content.text) for s, _ in found] == [
+        (":", "Poll", "Okafor and Lindqvist are tied in Ohio")]
+
+
+def test_statements_an_aside_reports_the_clause_around_it_when_the_parser_lost_its_verb(nlp):
+    s, _ = one(nlp, "The hashtag #RechercheParis, Mr. Abboud said, accompanied descriptions of loved ones sought "
+                    "and the news.")
+    assert (s.cue.text, s.source.text) == ("said", "Mr. Abboud")
+    assert s.content.text.startswith("The hashtag") and s.content.text.endswith("the news")
