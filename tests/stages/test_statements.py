@@ -673,3 +673,12 @@ def test_statements_an_aside_reports_the_clause_around_it_when_the_parser_lost_i
                     "and the news.")
     assert (s.cue.text, s.source.text) == ("said", "Mr. Abboud")
     assert s.content.text.startswith("The hashtag") and s.content.text.endswith("the news")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("“It will not pass,” the senator said of the housing bill.", "said"),
+    ("“It will not pass,” the senator said about the housing bill.", "said about"),
+])
+def test_statements_said_of_leaves_the_topic_out_of_the_cue(nlp, text, cue):
+    s, _ = one(nlp, text)
+    assert (s.cue.text, s.content.text) == (cue, "“It will not pass,”")
