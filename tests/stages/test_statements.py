@@ -682,3 +682,12 @@ def test_statements_an_aside_reports_the_clause_around_it_when_the_parser_lost_i
 def test_statements_said_of_leaves_the_topic_out_of_the_cue(nlp, text, cue):
     s, _ = one(nlp, text)
     assert (s.cue.text, s.content.text) == (cue, "“It will not pass,”")
+
+
+@pytest.mark.parametrize("text", [
+    "“It will not pass,” the senator wrote on Twitter.",
+    "The senator wrote on Twitter that it will not pass.",
+])
+def test_statements_wrote_on_a_platform_takes_the_platform_into_the_cue(nlp, text):
+    s, _ = one(nlp, text)
+    assert s.cue.text == "wrote on Twitter"
