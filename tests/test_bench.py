@@ -30,3 +30,13 @@ def test_chunks_are_of_one_size_and_keep_every_story():
     assert [len(p) for p in parts] == [134, 134, 132]  # not 128, 128, 128 and a remainder of 16
     assert [s for p in parts for s in p] == stories
     assert bench.chunks(stories[:10], workers=2) == [stories[:10]]
+
+
+def test_bench_with_workers_reports_the_machines_own_ceiling(tmp_path):
+    sample = tmp_path / "sample.jsonl.gz"
+    stories = [{"newid": i, "body": f"The ministry said on Monday that exports rose {i} pct in February."} for i in range(4)]
+    with gzip.open(sample, "wt") as out:
+        out.write("\n".join(json.dumps(s) for s in stories))
+    result = bench.run(sample, articles=4, workers=2, ingest=False, repeat=1)
+    assert result["workers"] == 2 and result["speedup"] > 0 and result["spacy_speedup"] > 0
+    assert "this machine's ceiling" in bench.render(result)

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import platform
 import resource
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from storyline.model import Article
@@ -98,6 +101,48 @@ def bench_stages(articles: list[Article]) -> dict[str, float]:
     return seconds
 
 
+_BARE = None
+
+
+def _start_bare(warm: list[str], ready) -> None:  # noqa: ANN001 - a multiprocessing Semaphore
+    """A worker process of bare spaCy, for the machine's own ceiling (see ``run``)."""
+    global _BARE
+    from storyline.pipeline import load_model
+
+    _BARE = load_model()
+    _pipe_bare(warm)
+    ready.release()
+
+
+def _pipe_bare(texts: list[str]) -> int:
+    for _ in _BARE.pipe(texts, batch_size=max(1, len(texts))):
+        pass
+    return len(texts)
+
+
+def _time_bare_pool(pool, parts: list[list[str]]) -> float:  # noqa: ANN001 - a multiprocessing Pool
+    started = time.perf_counter()
+    for pending in [pool.apply_async(_pipe_bare, (texts,)) for texts in parts]:
+        pending.get()
+    return time.perf_counter() - started
+
+
+@contextmanager
+def _bare_pool(workers: int, warm: list[Article]) -> Iterator:
+    """``workers`` processes of bare spaCy, each warm before it is used (None for one worker)."""
+    if workers < 2:
+        yield None
+        return
+    from storyline.pipeline import normalise
+
+    context = multiprocessing.get_context("spawn")
+    ready = context.Semaphore(0)
+    with context.Pool(workers, initializer=_start_bare, initargs=([normalise(a.text) for a in warm], ready)) as pool:
+        for _ in range(workers):
+            ready.acquire()
+        yield pool
+
+
 def _time_pool(pool, parts: list[list[Article]]) -> float:  # noqa: ANN001 - a Workers pool
     started = time.perf_counter()
     for _ in pool.map(enumerate(parts)):
@@ -142,6 +187,10 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
         repeat: int = 3) -> dict:
     """Every measure on one sample; the keys of ``storyline bench --format json``.
 
+    With several workers it also measures how far this machine lets two processes go at all: bare
+    spaCy in ``workers`` processes against one, on the same tasks and in the same interleave
+    (``spacy_speedup``, the ceiling for ``speedup``; only the article count comes back, so it errs high).
+
     The machine is shared, and its speed drifts by 15% within a minute, so the three throughputs are
     timed in turn on each chunk of about ``workers`` × 64 articles (a few seconds): bare spaCy and
     storyline in batches of 32, then the workers, in tasks as ``extract`` sends them. A slow spell
@@ -159,22 +208,24 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
     bare, nlp = load_model(), load_pipeline()
     _time_spacy(bare, [normalise(a.text) for a in docs[:BATCH]])
     _time_storyline(nlp, docs[:BATCH])
-    spacy_rounds, storyline_rounds, pool_rounds = [], [], []
-    with Workers(workers, warm=docs[:BATCH]) as pool:
+    spacy_rounds, storyline_rounds, pool_rounds, bare_pool_rounds = [], [], [], []
+    with Workers(workers, warm=docs[:BATCH]) as pool, _bare_pool(workers, docs[:BATCH]) as bare_pool:
         # every worker loads its model and reads the first batch before the clock starts (sending
         # warm-up tasks did not ensure it: one worker could take both while the other was loading)
         pool.wait_ready()
         for _ in range(max(1, repeat)):
-            spacy_s = storyline_s = pool_s = 0.0
+            spacy_s = storyline_s = pool_s = bare_pool_s = 0.0
             for part in chunks(docs, workers):
                 for j in range(0, len(part), BATCH):
                     spacy_s += _time_spacy(bare, [normalise(a.text) for a in part[j : j + BATCH]])
                     storyline_s += _time_storyline(nlp, part[j : j + BATCH])
                 if workers > 1:
                     pool_s += _time_pool(pool, tasks(part))
+                    bare_pool_s += _time_bare_pool(bare_pool, [[normalise(a.text) for a in t] for t in tasks(part)])
             spacy_rounds.append(spacy_s)
             storyline_rounds.append(storyline_s)
             pool_rounds.append(pool_s)
+            bare_pool_rounds.append(bare_pool_s)
     spacy_s, storyline_s = min(spacy_rounds), min(storyline_rounds)
     one_rss = _peak_rss_mb()
     result = {
@@ -190,6 +241,7 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
     if workers > 1:
         result["workers_words_per_s"] = words / min(pool_rounds)
         result["speedup"] = sum(storyline_rounds) / sum(pool_rounds)
+        result["spacy_speedup"] = sum(spacy_rounds) / sum(bare_pool_rounds)
         result["peak_rss_mb"] = _peak_rss_mb(resource.RUSAGE_CHILDREN)
     else:
         result["workers_words_per_s"] = result["storyline_words_per_s"]
@@ -210,6 +262,10 @@ def render(result: dict) -> str:
         ("bare spaCy nlp.pipe", f"{result['spacy_words_per_s']:,.0f} words/s"),
         ("storyline, 1 process", f"{result['storyline_words_per_s']:,.0f} words/s (ratio {result['ratio']:.2f})"),
         (f"storyline, {result['workers']} workers", f"{result['workers_words_per_s']:,.0f} words/s (speedup {result['speedup']:.2f}×)"),
+    ]
+    if "spacy_speedup" in result:
+        rows.append((f"bare spaCy, {result['workers']} processes", f"speedup {result['spacy_speedup']:.2f}× (this machine's ceiling)"))
+    rows += [
         ("peak RSS per worker", f"{result['peak_rss_mb']:,.0f} MB"),
     ]
     if "ingest_articles_per_s" in result:
