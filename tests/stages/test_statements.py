@@ -691,3 +691,21 @@ def test_statements_said_of_leaves_the_topic_out_of_the_cue(nlp, text, cue):
 def test_statements_wrote_on_a_platform_takes_the_platform_into_the_cue(nlp, text):
     s, _ = one(nlp, text)
     assert s.cue.text == "wrote on Twitter"
+
+
+def test_statements_a_quote_run_over_a_paragraph_break_splits_where_each_paragraph_has_a_cue(nlp):
+    text = ("The union leader spoke after the vote. “We had no choice,” she said. “The company left us no room.\n\n"
+            "“Our members will not go back without a contract,” she added.")
+    _, found = statements(nlp, text)
+    assert [(s.cue.text, s.content.text) for s, _ in found] == [
+        ("said", "“We had no choice,” she said. “The company left us no room."),
+        ("added", "“Our members will not go back without a contract,”"),
+    ]
+
+
+def test_statements_a_quote_run_with_one_cue_keeps_all_its_paragraphs(nlp):
+    text = ("Okafor said the deal was fair. “We gave them everything they asked for.\n\n"
+            "“Our members will not go back without a contract,” he added.")
+    added = [s for s, _ in statements(nlp, text)[1] if s.cue.text == "added"]
+    assert [s.content.text for s in added] == [
+        "“We gave them everything they asked for.\n\n“Our members will not go back without a contract,”"]

@@ -158,7 +158,7 @@ class StatementStage:
                         self.adjective_cue(doc, token, taken))
                 if item:
                     found.append(item)
-        found = _drop_nested(_cut_participles(doc, _split_runs(doc, _cut_sources(doc, found))))
+        found = _drop_nested(_cut_participles(doc, _split_paragraph_runs(doc, _split_runs(doc, _cut_sources(doc, found)))))
         doc._.statements = self.to_statements(doc, found)
         return doc
 
@@ -1330,6 +1330,26 @@ def _split_runs(doc: Doc, found: list[_Found]) -> list[_Found]:
                 continue
             if start < end:
                 o.content = (start, end)
+    return found
+
+
+def _split_paragraph_runs(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """A quote that runs on over a paragraph break ("“… no room.¶“Our members …,” she added.") is
+    split at the break when both paragraphs have a cue of their own: the earlier paragraph is the
+    earlier statement's, the later one the later cue's. A quote whose only cue is in one paragraph
+    keeps them all."""
+    text = doc_text(doc)
+    for f in found:
+        start = text.rfind("\n", 0, f.cue[0]) + 1  # the paragraph of f's cue
+        if not f.content[0] < start < f.content[1]:
+            continue
+        earlier = [o for o in found if o is not f and o.cue[1] <= start and o.content[0] < start and
+                   o.content[1] > text.rfind("\n", 0, start - 1)]
+        if not earlier:
+            continue
+        for o in earlier:
+            o.content = _trim(text, o.content[0], min(o.content[1], start))
+        f.content = _trim(text, start, f.content[1])
     return found
 
 
