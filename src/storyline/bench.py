@@ -187,7 +187,7 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
         repeat: int = 3) -> dict:
     """Every measure on one sample; the keys of ``storyline bench --format json``.
 
-    With several workers it also measures how far this machine lets two processes go at all: bare
+    With several workers it also measures how far this machine lets N processes go at all: bare
     spaCy in ``workers`` processes against one, on the same tasks and in the same interleave
     (``spacy_speedup``, the ceiling for ``speedup``; only the article count comes back, so it errs high).
 

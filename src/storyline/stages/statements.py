@@ -1343,8 +1343,9 @@ def _split_paragraph_runs(doc: Doc, found: list[_Found]) -> list[_Found]:
         start = text.rfind("\n", 0, f.cue[0]) + 1  # the paragraph of f's cue
         if not f.content[0] < start < f.content[1]:
             continue
+        # statements cued before the break whose content runs into the earlier part of f's
         earlier = [o for o in found if o is not f and o.cue[1] <= start and o.content[0] < start and
-                   o.content[1] > text.rfind("\n", 0, start - 1)]
+                   o.content[1] > f.content[0]]
         if not earlier:
             continue
         for o in earlier:
