@@ -709,3 +709,26 @@ def test_statements_a_quote_run_with_one_cue_keeps_all_its_paragraphs(nlp):
     added = [s for s, _ in statements(nlp, text)[1] if s.cue.text == "added"]
     assert [s.content.text for s in added] == [
         "“We gave them everything they asked for.\n\n“Our members will not go back without a contract,”"]
+
+
+def test_statements_i_in_an_interview_answer_is_the_interviewee_not_the_last_person_named(nlp):
+    text = ("Senator Maria Okafor sat down with the Ledger this week to talk about the housing bill.\n\n"
+            "Q: What did the governor tell you?\n\n"
+            "A: Governor Erik Lindqvist said the bill was dead. He called me on Monday.\n\n"
+            "Q: Do you agree with him?\n\n"
+            "A: I think he is wrong about renters.\n")
+    [(s, speaker)] = [(s, speaker) for s, speaker in statements(nlp, text)[1] if s.cue.text == "think"]
+    assert (s.speaker_text, speaker) == ("I", "Maria Okafor")
+
+
+def test_statements_i_on_a_transcript_line_is_its_speaker(nlp):
+    text = ("Governor Maria Okafor spoke to CNN on Sunday about Erik Lindqvist.\n\n"
+            "Maria Okafor: I think he is trying to win the suburbs. I think that has been part of his message.\n")
+    [(s, speaker)] = [(s, speaker) for s, speaker in statements(nlp, text)[1] if s.cue.text == "think"]
+    assert (s.speaker_text, speaker) == ("I", "Maria Okafor")
+
+
+def test_statements_the_writers_we_names_no_one(nlp):
+    text = "The Senate Finance Committee approved the bill on Monday.\n\nWe now know that the bill will pass.\n"
+    [(s, speaker)] = [(s, speaker) for s, speaker in statements(nlp, text)[1] if s.source.text == "We"]
+    assert speaker is None and s.speaker_text == "We"

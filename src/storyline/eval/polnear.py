@@ -241,7 +241,7 @@ def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, 
     Among predicted statements whose source overlaps a gold source headed by a name (a name mention
     that storyline found, not followed by a possessive or a common noun: "Clinton", "the White House",
     "Ben Carson, a neurosurgeon" — not "Clinton aides" or "Trump’s campaign manager"), the share
-    whose speaker entity has a mention inside that gold source. Pronoun sources ("he", "she", "they"; not "you") are counted apart: the share that got a speaker at
+    whose speaker entity has a mention inside that gold source. Pronoun sources ("he", "she", "they", "it"; not "you", "I", "we") are counted apart: the share that got a speaker at
     all, since without gold coreference we cannot check which one.
     """
     named = named_ok = pronoun = pronoun_ok = 0.0
@@ -281,8 +281,10 @@ def _heads(text: str, end: int, stop: int) -> bool:
 
 
 # "you" is left out: it addresses the reader or an interviewee, whom the text does not name before
-# it, so any speaker found for it would be a wrong one (and finding such statements would count as a miss)
-PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+# it, so any speaker found for it would be a wrong one (and finding such statements would count as a miss).
+# So are "I" and "we": outside a quote they are the writer, whom no entity names, unless a transcript
+# line or an interview answer gives the speaker; "resolved at all" would reward any entity for them.
+PRONOUNS = {"he", "she", "they", "it"}
 
 
 def records(docs: list[GoldDoc], extract: Callable[..., Record] | None = None) -> Iterator[Record]:

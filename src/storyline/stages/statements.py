@@ -48,6 +48,7 @@ OPENERS = {"“": "”", "«": "»", "„": "“"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it"}
 PERSONAL = {"he", "she", "him", "her", "i"}
+FIRST_PERSON = {"i", "we"}
 MODALS = {"could", "might", "may", "would", "should", "can", "will"}
 CHANNEL_PREPS = {"on", "in", "at", "during", "to", "with"}
 # speech verbs whose object is the audience or nothing said ("told reporters", "said it")
@@ -732,7 +733,9 @@ class StatementStage:
                 entity = entity_at(doc, t)
                 if entity is not None:
                     break
-        if entity is None and head.lower_ in PRONOUNS:
+        if entity is None and head.lower_ in FIRST_PERSON:
+            entity = _first_person(doc, head)  # the line's speaker, or the writer (no entity)
+        elif entity is None and head.lower_ in PRONOUNS:
             entity = _antecedent(doc, head)
         if entity is not None:
             return entity.id, text
@@ -1446,6 +1449,38 @@ def _drop_nested(found: list[_Found]) -> list[_Found]:
             if o.content[0] <= f.cue[0] < o.content[1] and f.rank <= o.rank:
                 dropped.add(i)
     return [f for i, f in enumerate(found) if i not in dropped]
+
+
+def _first_person(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
+    """Who "I" or "we" is outside a quote: the speaker a transcript line names ("FALLIN: I think …"),
+    the interviewee in an answer ("A: I think …"), else the writer, whom no entity names."""
+    text = doc_text(doc)
+    line = SPEAKER_LINE.match(text, text.rfind("\n", 0, pronoun.idx) + 1)
+    if line is None or line.end(1) > pronoun.idx:
+        return None
+    if line.group(1) == "A":
+        return _interviewee(doc)
+    name = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
+    return next((e for e in (entity_at(doc, t) for t in name or ()) if e is not None and e.type == "PERSON"), None)
+
+
+def _interviewee(doc: Doc):  # noqa: ANN202 - an Entity or None
+    """The person an interview's answers are from: the person named most often before its first
+    question ("Q: …"), the first of them on a tie."""
+    text = doc_text(doc)
+    first_question = re.search(r"^[ \t]*Q:", text, re.MULTILINE)
+    if first_question is None:
+        return None
+    index = entity_index(doc)
+    counts: dict[str, int] = {}  # mentions, in order of first mention
+    people = {}
+    for i, entity in sorted(index.items()):
+        if doc[i].idx >= first_question.start():
+            break
+        if entity.type == "PERSON" and index.get(i - 1) is not entity:  # a mention's first token
+            counts[entity.id] = counts.get(entity.id, 0) + 1
+            people.setdefault(entity.id, entity)
+    return people[max(counts, key=counts.get)] if counts else None  # max keeps the first of a tie
 
 
 def _antecedent(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
