@@ -5,8 +5,9 @@ On one fixed sample of Reuters-21578 stories, in one run:
 1. bare spaCy: ``nlp.pipe`` with the same model and components, and no storyline stage (the limit
    of this design), on the text storyline's tokenizer reads (``pipeline.normalise``);
 2. storyline in this process: every stage and the conversion to Records (``extract_many``);
-3. storyline with N worker processes (``workers.Workers``), start-up excluded (1, 2 and 3 are
-   timed chunk by chunk in turn, over several rounds: see :func:`run`);
+3. storyline with N worker processes (``workers.Workers``), start-up excluded;
+3b. bare spaCy in N processes, the machine's own ceiling for 3 (1, 2, 3 and 3b are timed chunk by
+   chunk in turn, over several rounds: see :func:`run`);
 4. ``storyline ingest`` of the sample into a new DuckDB file with N workers, start-up included;
 5. peak memory (RSS) of one worker;
 6. where the time goes: CPU seconds of each pipeline component, and of the conversion to Records.
@@ -191,11 +192,12 @@ def run(sample: Path = DEFAULT_SAMPLE, articles: int = 400, workers: int = 2, in
     spaCy in ``workers`` processes against one, on the same tasks and in the same interleave
     (``spacy_speedup``, the ceiling for ``speedup``; only the article count comes back, so it errs high).
 
-    The machine is shared, and its speed drifts by 15% within a minute, so the three throughputs are
+    The machine is shared, and its speed drifts by 15% within a minute, so the throughputs are
     timed in turn on each chunk of about ``workers`` × 64 articles (a few seconds): bare spaCy and
-    storyline in batches of 32, then the workers, in tasks as ``extract`` sends them. A slow spell
-    slows all three alike. The ratio and the speed-up are those of total times over ``repeat``
-    rounds; words per second come from each measure's fastest round. The workers wait for each other
+    storyline in batches of 32, then the workers, in tasks as ``extract`` sends them, then bare spaCy
+    in as many processes on the same tasks. A slow spell slows them all alike. The ratio and the
+    speed-ups are those of total times over ``repeat`` rounds; words per second come from each
+    measure's fastest round. The workers wait for each other
     at the end of every chunk, which a long run does not, so the speed-up errs low (the workers
     idled 3–4% of the pool's time with chunks of 64 per worker). Every model is loaded and has read
     a first batch before any clock starts.
