@@ -56,3 +56,22 @@ def test_pipeline_splits_a_quote_mark_glued_to_the_next_word(nlp):
     assert words[3:7] == ["bad", ",", "”", "Tom"]
     assert words[11:15] == ["said", ",", '"', "We"]
     assert words[16:19] == [".", '"', "Then"] and "3.5" in words and "U.S." in words
+
+
+def test_pipeline_multiplies_with_one_thread_of_numpy_and_parses_as_spacy_does(nlp):
+    import spacy
+    from threadpoolctl import threadpool_info
+
+    # the shared tok2vec and NER's own; the parse's steps keep BLIS
+    layers = [*nlp.get_pipe("tok2vec").model.walk(), *nlp.get_pipe("ner").model.get_ref("tok2vec").walk()]
+    assert layers and all(node.ops.use_blis is False for node in layers)
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+    stock = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])  # the same model with BLIS, as spaCy loads it
+    assert stock.get_pipe("tok2vec").model.ops.use_blis is True
+    text = ("Talks to end a nine-day strike at Rotterdam broke down on Friday, the union's chair, Marieke van Dijk, "
+            "told reporters. The employers' association said its offer of 4.5 percent was final.")
+
+    def parse(doc):
+        return [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+
+    assert parse(nlp(text)) == parse(stock(text))
