@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/python_versions.py [--articles 400] [--pythons 3.11 3.12 3.13]
 
 Each interpreter found (``python3.X`` on PATH, or installed by pyenv) gets its own virtual environment under
-``.venv-bench/`` with storyline installed from this checkout; an interpreter that is not there is
+``.venv-bench/`` with storyline installed from this checkout (again when pyproject.toml changes); an interpreter that is not there is
 reported and passed over. Single-process measures only: the worker speed-up does not depend on the
 interpreter version.
 """
@@ -35,9 +35,13 @@ def venv_for(version: str) -> Path | None:
     if python is None:
         return None
     venv = ROOT / ".venv-bench" / f"py{version}"
-    if not (venv / "bin" / "storyline").exists():
+    installed = venv / ".installed"
+    if not (venv / "bin" / "python").exists():
         subprocess.run([python, "-m", "venv", str(venv)], check=True)
+    # installed again whenever pyproject.toml changed since, so that a new dependency reaches it
+    if not installed.exists() or installed.stat().st_mtime < (ROOT / "pyproject.toml").stat().st_mtime:
         subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "-e", str(ROOT)], check=True)
+        installed.touch()
     return venv
 
 
