@@ -732,3 +732,13 @@ def test_statements_the_writers_we_names_no_one(nlp):
     text = "The Senate Finance Committee approved the bill on Monday.\n\nWe now know that the bill will pass.\n"
     [(s, speaker)] = [(s, speaker) for s, speaker in statements(nlp, text)[1] if s.source.text == "We"]
     assert speaker is None and s.speaker_text == "We"
+
+
+def test_statements_a_descriptor_names_a_title_by_its_head_not_by_a_word_after_its_preposition(nlp):
+    text = ("Marieke van Dijk, chair of the dockers' union, said members would vote next week.\n\n"
+            "The port authority rejected the union's claim that it had sided with employers.\n\n"
+            "The chair said the vote would be held on Tuesday.")
+    record, found = statements(nlp, text)
+    by_text = {s.speaker_text: speaker for s, speaker in found}
+    assert by_text.get("the union") is None and "the union" in by_text  # not its chair
+    assert by_text["The chair"] == "Marieke van Dijk"

@@ -66,6 +66,7 @@ DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge
 DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "memo", "filing", "review", "audit"}
 LINE_DOCUMENTS = {"poll", "survey", "study", "report", "newspaper"}  # "Poll: …" at the head of a line
 PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "x"}  # "wrote on Twitter"
+TITLE_PREPOSITIONS = {"of", "for", "to", "at", "in", "on", "with", "from"}  # where a title's head ends
 HEARSAY = {"reportedly"}  # adverbs that attribute a claim to reports
 CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
 QUOTE_CHARS = "\"“”«»„"
@@ -750,12 +751,20 @@ class StatementStage:
             return None
         best, best_at = None, -1
         for entity in doc._.entities or []:
-            if entity.type != "PERSON" or not any(t.lower().split()[-1:] == [head.lower_] for t in entity.titles):
+            if entity.type != "PERSON" or not any(_title_head(t) == head.lower_ for t in entity.titles):
                 continue
             before = [m.start for m in entity.mentions if m.start < head.idx]
             if before and max(before) > best_at:
                 best, best_at = entity, max(before)
         return best
+
+
+def _title_head(title: str) -> str | None:
+    """The word a title is named by, the last before any preposition: "chair" in "chair of the FNV
+    Havens union" (so "the union" is not its holder), "envoy" in "Trump's special envoy to the Middle East"."""
+    words = title.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in TITLE_PREPOSITIONS), len(words))
+    return words[cut - 1] if cut else None
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
