@@ -742,3 +742,13 @@ def test_statements_a_descriptor_names_a_title_by_its_head_not_by_a_word_after_i
     by_text = {s.speaker_text: speaker for s, speaker in found}
     assert by_text.get("the union") is None and "the union" in by_text  # not its chair
     assert by_text["The chair"] == "Marieke van Dijk"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Marisol Reyes, speaking to farmers in Fresno, said the water rules would be eased.", "Marisol Reyes"),
+    ("Marisol Reyes, the state's water commissioner, speaking to farmers in Fresno, said the rules would be eased.",
+     "Marisol Reyes, the state's water commissioner,"),
+])
+def test_statements_a_participle_after_the_speaker_is_not_the_source(nlp, text, source):
+    statement, speaker = one(nlp, text)
+    assert statement.source.text == source and speaker == "Marisol Reyes"
