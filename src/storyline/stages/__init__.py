@@ -11,6 +11,10 @@ declared here; :func:`storyline.record.to_record` turns the annotated Doc into a
 ``doc._.events``      list[Event]
 ``doc._.amounts``     list[Amount]
 ====================  =====================================================
+
+The factories (``make_entities`` and the others) leave their arguments unannotated: spaCy before 3.8.8,
+which storyline installs on Python 3.11 for speed, validates a factory's arguments from their annotations
+and cannot read the postponed (string) annotations these modules use.
 """
 
 from __future__ import annotations

@@ -58,7 +58,7 @@ def _approx_by_length() -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
 
 
 @Language.factory("storyline_amounts", assigns=["doc._.amounts"], requires=["token.dep", "token.tag"])
-def make_amounts(nlp: Language, name: str) -> AmountStage:
+def make_amounts(nlp, name) -> AmountStage:  # noqa: ANN001 - see stages/__init__.py
     return AmountStage()
 
 

@@ -43,7 +43,7 @@ if not Doc.has_extension("attribution_tags"):
     requires=["doc.tensor", "token.dep", "token.pos"],
     default_config={"model_dir": None},
 )
-def make_attribution_tagger(nlp: Language, name: str, model_dir: str | None) -> AttributionTagger:
+def make_attribution_tagger(nlp, name, model_dir) -> AttributionTagger:  # noqa: ANN001 - see stages/__init__.py
     return AttributionTagger(Path(model_dir) if model_dir else MODEL_DIR)
 
 

@@ -114,7 +114,7 @@ RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 
     assigns=["doc._.statements"],
     requires=["doc._.entities", "token.dep", "token.tag"],
 )
-def make_statements(nlp: Language, name: str) -> StatementStage:
+def make_statements(nlp, name) -> StatementStage:  # noqa: ANN001 - see stages/__init__.py
     return StatementStage()
 
 

@@ -44,7 +44,7 @@ if not Doc.has_extension("time_index"):
 
 
 @Language.factory("storyline_times", assigns=["doc._.times", "doc._.time_index"], requires=["token.dep", "token.tag"])
-def make_times(nlp: Language, name: str) -> TimeStage:
+def make_times(nlp, name) -> TimeStage:  # noqa: ANN001 - see stages/__init__.py
     return TimeStage()
 
 
