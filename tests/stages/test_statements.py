@@ -752,3 +752,18 @@ def test_statements_a_descriptor_names_a_title_by_its_head_not_by_a_word_after_i
 def test_statements_a_participle_after_the_speaker_is_not_the_source(nlp, text, source):
     statement, speaker = one(nlp, text)
     assert statement.source.text == source and speaker == "Marisol Reyes"
+
+
+def test_statements_he_is_the_person_named_in_apposition_to_the_last_subject(nlp):
+    text = ("A spokeswoman declined to say whether Secretary of State Marco Rubio had approved the text.\n\n"
+            "Whitfield's Democratic counterpart, Sen. Chris Ahern of Delaware, was blunter. "
+            "\"This is a giveaway,\" he said.")
+    _, found = statements(nlp, text)
+    assert [speaker for s, speaker in found if s.speaker_text == "he"] == ["Chris Ahern"]
+
+
+def test_statements_a_name_inside_an_apposition_is_not_the_subject_a_pronoun_returns_to(nlp):
+    text = ("Former secretary of state Madeleine Albright, a Clinton supporter, spoke on Friday. "
+            "She said the campaign would win.")
+    _, found = statements(nlp, text)
+    assert [speaker for s, speaker in found if s.speaker_text == "She"] == ["Madeleine Albright"]

@@ -1498,6 +1498,19 @@ def _interviewee(doc: Doc):  # noqa: ANN202 - an Entity or None
     return people[max(counts, key=counts.get)] if counts else None  # max keeps the first of a tie
 
 
+def _names_a_subject(token: Token, entity, index: dict) -> bool:  # noqa: ANN001 - an Entity
+    """The token is a subject, or part of a name that is one or that stands in apposition to one: "Ahern"
+    in "Whitfield's counterpart, Sen. Chris Ahern, was blunter" (but not "Clinton" in "Albright, a Clinton
+    supporter, said")."""
+    while token.dep_ == "compound" and index.get(token.head.i) is entity:
+        token = token.head
+    if token.dep_ in SUBJECTS or (token.dep_ == "compound" and token.head.dep_ in SUBJECTS):
+        return True
+    # a misparse may set a name beside a document: "a study by a sociologist, Mikhail Dmitriyev, concluded"
+    head = token.head
+    return token.dep_ == "appos" and head.dep_ in SUBJECTS and head.pos_ == "NOUN" and head.lower_ not in DOCUMENTS
+
+
 def _antecedent(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
     """The last person (for he/she) or named subject before the pronoun that was a subject."""
     personal = pronoun.lower_ in PERSONAL
@@ -1512,7 +1525,7 @@ def _antecedent(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
             continue
         if not personal and entity.type == "PERSON":
             continue
-        if t.dep_ in SUBJECTS or (t.dep_ in ("compound",) and t.head.dep_ in SUBJECTS):
+        if _names_a_subject(t, entity, index):
             return entity
         if fallback is None and t.dep_ not in ("poss", "compound"):
             fallback = entity
