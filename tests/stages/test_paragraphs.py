@@ -64,3 +64,16 @@ def test_paragraphs_no_dateline_in_a_sentence_with_a_dash():
     for text in ["Sen. Ted Cruz (R-Texas) — who spoke first — said no.", "This dynamic - and its cost - matters.",
                  "Tim Allen Just Got Asked About Donald Trump – here is what he said"]:
         assert DATELINE.search(text) is None
+
+
+@pytest.mark.parametrize("before", ["shortly after 4 a.m.", "of Harbour Freight Co.", "of Lindqvist Shipping Inc."])
+def test_paragraphs_a_quote_after_an_abbreviation_starts_a_sentence(nlp, before):
+    text = f'Residents said they heard three blasts {before} "The windows shook," said Ana Lee, who lives nearby.'
+    assert sentences(nlp, text)[-1] == '"The windows shook," said Ana Lee, who lives nearby.'
+    quote = next(s for s in extract(text, nlp).statements if s.kind == "direct")
+    assert quote.content.text == '"The windows shook,"' and quote.source.text.startswith("Ana Lee")
+
+
+def test_paragraphs_a_quote_after_us_does_not_start_a_sentence(nlp):
+    text = 'The minister outlined a U.S. "Action Program" for the region on Monday.'
+    assert len(sentences(nlp, text)) == 1

@@ -30,6 +30,11 @@ DATELINE = re.compile(
     r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?:[ \t]*\([A-Za-z. ]{2,20}\))?[ \t]*(?:--|[—–-])[ \t]+(?=\S)",
     re.MULTILINE,
 )
+# A quote that opens after an abbreviation's full stop starts a sentence: the parser reads the stop as the
+# abbreviation's and runs on ("… said Bill Sullivan of Dean Witter Reynolds Inc. \"The economy …",
+# 36 times in Reuters-21578; "shortly after 4 a.m. \"The windows shook …"). Not after "U.S.", which
+# also stands before a quoted name ("a U.S. \"action program\"").
+QUOTE_AFTER_ABBREVIATION = re.compile(r"\b(?:a\.m|p\.m|Inc|Co|Corp|Ltd|Jr|Sr|etc)\.\s+([\"“])(?=[A-Z])")
 # a line break between two printed characters: inside a paragraph (a blank line or an indent starts one)
 SOFT_BREAK = re.compile(r"(\S[ \t]*)\n(?=\S)")
 
@@ -47,6 +52,10 @@ def mark_paragraphs(doc: Doc) -> Doc:
         paragraph = token.text.count("\n") > 1 or token.text.endswith((" ", "\t"))  # blank line or indent
         if paragraph or not wrapped:
             following.is_sent_start = True
+    for m in QUOTE_AFTER_ABBREVIATION.finditer(text):
+        mark = doc.char_span(m.start(1), m.end(1))
+        if mark is not None:
+            mark[0].is_sent_start = True
     for m in DATELINE.finditer(text):
         story = doc.char_span(m.end(), len(text), alignment_mode="expand")
         if story is not None and len(story) > 1:
