@@ -767,3 +767,9 @@ def test_statements_a_name_inside_an_apposition_is_not_the_subject_a_pronoun_ret
             "She said the campaign would win.")
     _, found = statements(nlp, text)
     assert [speaker for s, speaker in found if s.speaker_text == "She"] == ["Madeleine Albright"]
+
+
+def test_statements_a_source_does_not_end_on_a_preposition_the_parser_left_without_its_object(nlp):
+    _, found = statements(nlp, 'Rates should ease by December, said Bill Sullivan of Dean Witter Reynolds Inc. '
+                               '"The economy has a weakening bias," he said.')
+    assert [s.source.text for s, _ in found if s.kind == "indirect"] == ["Bill Sullivan"]

@@ -862,6 +862,10 @@ def _source_chars(doc: Doc, token: Token) -> tuple[int, int]:
             end, last = start, _trim(doc_text(doc), first, doc[start - 1].idx)[1]
     while end > token.i + 1 and doc[end - 1].is_punct:
         end -= 1
+    if end > token.i + 1 and doc[end - 1].dep_ == "prep" and not any(doc[end - 1].children):
+        # "Bill Sullivan of | Dean Witter Reynolds Inc.": the parser took the firm's name for the sentence's end
+        end -= 1
+        last = _trim(doc_text(doc), first, doc[end - 1].idx + len(doc[end - 1]))[1]
     if end < len(doc) and doc[end].text == "," and doc[end].idx >= last and any(
             t.text == "," for t in doc[token.i : end]):
         return first, doc[end].idx + 1
