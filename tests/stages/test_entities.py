@@ -162,3 +162,11 @@ def test_entities_lowercase_words_are_no_name(nlp):
     names = [e.name for e in record.entities]
     assert not [n for n in names if "cts" in n or "Revs" in n]
     assert "Smith Corp" in names
+
+
+def test_entities_two_one_word_person_names_side_by_side_are_one_person(nlp):
+    text = ("A drone struck a fuel depot on Tuesday, regional governor Oleksandr Prokudin said. "
+            "Prokudin said two workers were injured.")
+    people = [e for e in extract(text, nlp).entities if e.type == "PERSON"]
+    assert [e.name for e in people if "Prokudin" in e.name] == ["Oleksandr Prokudin"]
+    assert not any(e.name == "Oleksandr" for e in people)

@@ -45,6 +45,20 @@ if not Doc.has_extension("entity_index"):
     Doc.set_extension("entity_index", default=None)  # token index -> Entity, for later stages
 
 
+def _join_split_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two one-word person names side by side are one the tagger split: "Oleksandr | Prokudin", a name it
+    had not seen, came out as two people. Longer runs are left alone: in a title-case headline they are
+    other words ("McCain Challenger | Kelli Ward")."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if joined and label == "PERSON" and joined[-1][2] == "PERSON" and joined[-1][1] == start == end - 1 \
+                and joined[-1][0] == start - 1 and doc[start - 1].whitespace_ == " ":
+            joined[-1] = (joined[-1][0], end, label)
+        else:
+            joined.append((start, end, label))
+    return joined
+
+
 @dataclass
 class _Cluster:
     label: str
@@ -77,7 +91,7 @@ class EntityStage:
         tokens = _Tokens(doc)
         ents = doc.ents  # each access builds every Span again
         names = {tokens.text(ent.start, ent.end) for ent in ents}
-        spans = [part for ent in ents if ent.label_ in KEEP for part in self.repair(doc, ent, names)]
+        spans = _join_split_names(doc, [part for ent in ents if ent.label_ in KEEP for part in self.repair(doc, ent, names)])
         clusters = self.cluster(doc, spans)
         self.add_missed(doc, clusters, tokens.words)
         owner = _owner_map(clusters)  # name mentions are final from here on: later steps add descriptors
