@@ -788,7 +788,8 @@ UNSEEN = {
     ],
     "drone-exports": [
         ("two Republican members", "said"), ("Laura Whitfield", "told"), ("Tom Akers", "said"),
-        ("Tom Akers", "estimated"), ("Amnesty International", "said"), ("Chris Ahern", "said"),
+        ("Tom Akers", "estimated"), ("Amnesty International", "said"), ("Amnesty International", "urged"),
+        ("Chris Ahern", "said"),
         ("Chris Ahern", "added"),
     ],
     "depot-strike": [
@@ -813,11 +814,9 @@ def test_statements_articles_written_for_the_check_have_their_speakers(nlp, name
     assert not missing, found
 
 
-@pytest.mark.xfail(strict=True, reason="an organisation's descriptor ('the group', 'the company') is not resolved: "
-                   "the nearest organisation named before it is often another ('the union' → ING in port-strike)")
-@pytest.mark.parametrize(("name", "pair"), [("drone-exports", ("Amnesty International", "urged")),
-                                            ("port-strike", ("Maersk", "confirmed"))])
-def test_statements_an_organisation_descriptor_names_its_organisation(nlp, name, pair):
+@pytest.mark.xfail(strict=True, reason="the tagger labels Maersk a PRODUCT, and 'the company' looks for an organisation")
+@pytest.mark.parametrize(("name", "pair"), [("port-strike", ("Maersk", "confirmed"))])
+def test_statements_an_organisation_descriptor_names_its_organisation_in_the_articles(nlp, name, pair):
     from storyline.ingest.readers import read_path
     from storyline.pipeline import extract_many
     from tests.conftest import EXAMPLES
@@ -825,3 +824,16 @@ def test_statements_an_organisation_descriptor_names_its_organisation(nlp, name,
     [record] = extract_many(read_path(EXAMPLES / f"{name}.txt"), nlp)
     names = {e.id: e.name for e in record.entities}
     assert pair in [(names.get(s.speaker or "", s.speaker_text), s.cue.text) for s in record.statements]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Amnesty International said in a letter that the drones had killed civilians. "
+     "The group urged senators to keep the review.", "Amnesty International"),
+    ("Harbour Freight Inc. has cut 300 jobs in Ohio, the company said on Monday.", "Harbour Freight Inc."),
+    # "the group" here is the trade group named in between, which no entity names
+    ("Amnesty International said the drones had killed civilians, and the trade group for the makers "
+     "disagreed. \"The risk is overstated,\" the group wrote.", None),
+])
+def test_statements_the_group_is_the_organisation_that_spoke_before_or_that_its_content_is_about(nlp, text, speaker):
+    _, found = statements(nlp, text)
+    assert [name for s, name in found if s.speaker_text.lower().startswith("the ")] == [speaker]

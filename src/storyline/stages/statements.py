@@ -24,6 +24,8 @@ added, “…”" is two statements).
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass
 
@@ -128,6 +130,7 @@ class StatementStage:
         self.attitude_adjectives = words("attitude_adjectives.txt")
         self.experiencer_verbs = words("experiencer_verbs.txt")
         self.channels = words("channels.txt")
+        self.organisation_nouns = words("organisation_nouns.txt")
         self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
         self.no_comment_anywhere = [_anywhere(p) for p in self.no_comment]
         self.cue_model = cues.load() if use_model else None
@@ -686,8 +689,15 @@ class StatementStage:
     def to_statements(self, doc: Doc, found: list[_Found]) -> list[Statement]:
         statements = []
         found.sort(key=lambda f: f.cue)
+        by_id = {entity.id: entity for entity in doc._.entities or []}
+        starts = [sent.start_char for sent in doc.sents]
+        previous, previous_at = None, -2  # the entity that spoke last, and the sentence it spoke in
         for item in found:
-            speaker, text = self.speaker(doc, item)
+            at = bisect.bisect_right(starts, item.cue[0]) - 1
+            # only from this sentence or the one before: further back, "the airline" meets the outlet
+            # that reported the crash two paragraphs up
+            speaker, text = self.speaker(doc, item, previous if at - previous_at <= 1 else None)
+            previous, previous_at = by_id.get(speaker), at
             time = None
             if governing_time is not None:
                 cue = doc.char_span(*item.cue, alignment_mode="expand")
@@ -712,8 +722,9 @@ class StatementStage:
             )
         return statements
 
-    def speaker(self, doc: Doc, item: _Found) -> tuple[str | None, str | None]:
-        """The entity id of the source, and the source's text when no entity names it."""
+    def speaker(self, doc: Doc, item: _Found, previous=None) -> tuple[str | None, str | None]:  # noqa: ANN001
+        """The entity id of the source, and the source's text when no entity names it. ``previous`` is
+        the entity that spoke in the statement before."""
         if item.speaker_token is None:
             return None, None
         head = doc[item.speaker_token]
@@ -726,6 +737,8 @@ class StatementStage:
                 entity = entity_at(doc, child)
         if entity is None and head.pos_ == "NOUN":
             entity = self.by_title(doc, head)
+        if entity is None and head.lower_ in self.organisation_nouns and _definite(head):
+            entity = _organisation(doc, head, item, previous)
         if entity is None and item.source is not None:
             span = doc.char_span(*item.source, alignment_mode="expand")
             for t in span or ():
@@ -1500,6 +1513,37 @@ def _interviewee(doc: Doc):  # noqa: ANN202 - an Entity or None
             counts[entity.id] = counts.get(entity.id, 0) + 1
             people.setdefault(entity.id, entity)
     return people[max(counts, key=counts.get)] if counts else None  # max keeps the first of a tie
+
+
+def _definite(head: Token) -> bool:
+    """"the group", with nothing else before it that would make it another ("the rival group")."""
+    left = list(head.lefts)
+    return len(left) == 1 and left[0].lower_ == "the"
+
+
+def _organisation(doc: Doc, head: Token, item: _Found, previous):  # noqa: ANN001, ANN202 - Entity or None
+    """The organisation "the group" stands for: the one that spoke just before ("Amnesty International
+    said … The group urged …"), else the one its own content, said first, is about ("Maersk has diverted
+    six vessels, the company confirmed")."""
+    index = entity_index(doc)
+    if previous is not None and previous.type == "ORG":
+        named = [m.start for m in previous.mentions if m.start < head.idx]
+        spoke = doc.char_span(max(named), max(named) + 1, alignment_mode="expand") if named else None
+        # from the sentence that named it: "in a thread with Cruz's campaign, Breitbart asked …, but the
+        # campaign refused" and "the trade group for the plans … '…,' the group wrote" have nearer holders
+        start = spoke.sent.start_char if spoke is not None else head.idx
+        between = doc.char_span(start, head.idx, alignment_mode="expand")
+        if not any(t.lower_ == head.lower_ and t.i not in index for t in between or ()):
+            return previous
+        return None
+    if not item.content or item.content[0] > item.cue[0]:
+        return None
+    content = doc.char_span(*item.content, alignment_mode="expand")
+    for token in content or ():
+        entity = index.get(token.i)
+        if entity is not None and entity.type == "ORG" and _names_a_subject(token, entity, index):
+            return entity
+    return None
 
 
 def _names_a_subject(token: Token, entity, index: dict) -> bool:  # noqa: ANN001 - an Entity
