@@ -737,6 +737,10 @@ class StatementStage:
                 entity = entity_at(doc, child)
         if entity is None and head.pos_ == "NOUN":
             entity = self.by_title(doc, head)
+        if entity is None and head.lower_ in self.organisation_nouns:
+            # "The IG Metall union said": the organisation named before its noun (not "the Trump campaign")
+            named = [entity_at(doc, c) for c in head.lefts if c.dep_ == "compound"]
+            entity = next((e for e in named if e is not None and e.type == "ORG"), None)
         if entity is None and head.lower_ in self.organisation_nouns and _definite(head):
             entity = _organisation(doc, head, item, previous)
         if entity is None and item.source is not None:
