@@ -775,8 +775,9 @@ def test_statements_a_source_does_not_end_on_a_preposition_the_parser_left_witho
     assert [s.source.text for s, _ in found if s.kind == "indirect"] == ["Bill Sullivan"]
 
 
-# Four articles written for this check (the fourth after the fixes the first three led to): who said each statement, as a reader
-# finds it (speaker entity, or the speaker's own words where no entity names them), with its cue.
+# Four articles written for this check (the fourth after the fixes the first three led to): who said each
+# statement, as a reader finds it (speaker entity, or the speaker's own words where no entity names them),
+# with its cue.
 UNSEEN = {
     "port-strike": [
         ("Marieke van Dijk", "said"), ("Marieke van Dijk", "added"), ("Deltalinqs", "said in a statement"),
