@@ -25,7 +25,6 @@ added, “…”" is two statements).
 from __future__ import annotations
 
 import bisect
-
 import re
 from dataclasses import dataclass
 
@@ -1520,7 +1519,7 @@ def _interviewee(doc: Doc):  # noqa: ANN202 - an Entity or None
 
 
 def _definite(head: Token) -> bool:
-    """"the group", with nothing else before it that would make it another ("the rival group")."""
+    """Only "the" before the noun: "the group", not "the rival group", which would be another one."""
     left = list(head.lefts)
     return len(left) == 1 and left[0].lower_ == "the"
 
