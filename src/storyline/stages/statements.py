@@ -740,8 +740,8 @@ class StatementStage:
             # "The IG Metall union said": the organisation named before its noun (not "the Trump campaign")
             named = [entity_at(doc, c) for c in head.lefts if c.dep_ == "compound"]
             entity = next((e for e in named if e is not None and e.type == "ORG"), None)
-        if entity is None and head.lower_ in self.organisation_nouns and _definite(head):
-            entity = _organisation(doc, head, item, previous)
+            if entity is None and _definite(head):
+                entity = _organisation(doc, head, item, previous)
         if entity is None and item.source is not None:
             span = doc.char_span(*item.source, alignment_mode="expand")
             for t in span or ():
@@ -878,7 +878,7 @@ def _source_chars(doc: Doc, token: Token) -> tuple[int, int]:
             end, last = start, _trim(doc_text(doc), first, doc[start - 1].idx)[1]
     while end > token.i + 1 and doc[end - 1].is_punct:
         end -= 1
-    if end > token.i + 1 and doc[end - 1].dep_ == "prep" and not any(doc[end - 1].children):
+    if end > token.i + 1 and doc[end - 1].dep_ == "prep" and next(doc[end - 1].children, None) is None:
         # "Bill Sullivan of | Dean Witter Reynolds Inc.": the parser took the firm's name for the sentence's end
         end -= 1
         last = _trim(doc_text(doc), first, doc[end - 1].idx + len(doc[end - 1]))[1]
