@@ -4,8 +4,10 @@ On one fixed sample of Reuters-21578 stories, in one run:
 
 1. bare spaCy: ``nlp.pipe`` with the same model and components, and no storyline stage (the limit
    of this design), on the text storyline's tokenizer reads (``pipeline.normalise``);
-2. storyline in this process: every stage and the conversion to Records (``extract_many``);
-3. storyline with N worker processes (``workers.Workers``), start-up excluded;
+2. storyline in this process: every stage, the conversion to Records (``extract_many``) and each
+   Record's JSON, as ``storyline extract --format jsonl`` prints it;
+3. the same with N worker processes (``workers.Workers``), start-up excluded, up to the JSON in the
+   parent;
 3b. bare spaCy in N processes, the machine's own ceiling for 3 (1, 2, 3 and 3b are timed chunk by
    chunk in turn, over several rounds: see :func:`run`);
 4. ``storyline ingest`` of the sample into a new DuckDB file with N workers, start-up included;
@@ -71,8 +73,8 @@ def _time_storyline(nlp, articles: list[Article]) -> float:  # noqa: ANN001 - a 
     from storyline.pipeline import extract_many
 
     started = time.perf_counter()
-    for _ in extract_many(articles, nlp, batch_size=BATCH):
-        pass
+    for item in extract_many(articles, nlp, batch_size=BATCH):
+        item.to_json()  # what ``extract --format jsonl`` prints
     return time.perf_counter() - started
 
 
@@ -146,8 +148,9 @@ def _bare_pool(workers: int, warm: list[Article]) -> Iterator:
 
 def _time_pool(pool, parts: list[list[Article]]) -> float:  # noqa: ANN001 - a Workers pool
     started = time.perf_counter()
-    for _ in pool.map(enumerate(parts)):
-        pass
+    for _, results in pool.map(enumerate(parts)):
+        for result in results:
+            _ = result.json  # what ``extract --format jsonl`` prints, made in the worker
     return time.perf_counter() - started
 
 

@@ -30,6 +30,11 @@ DateSource = Literal["time", "statement", "unresolved"]
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    def to_json(self) -> str:
+        """One line of JSON, field names as in the schema (pydantic's serializer, a third of the time of
+        ``json.dumps(to_dict())``)."""
+        return self.model_dump_json(by_alias=True)
+
 
 class Span(_Model):
     """A stretch of the article text."""

@@ -16,7 +16,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from storyline.model import Article, Failure, Record
@@ -29,10 +28,50 @@ TASK_SIZE = 16
 IN_FLIGHT_PER_WORKER = 4
 
 
-@dataclass(frozen=True)
 class Analysed:
-    item: Record | Failure
-    signature: bytes | None = None
+    """One article's result: its Record or Failure, and for the corpus the MinHash signature.
+
+    It travels from a worker to the parent as the item's JSON, made in the worker, where the CPU is
+    shared out, rather than as a pickled object graph: the parent, which competes with the workers for
+    the cores, decodes the Record only if it asks for ``item``, and ``extract`` prints ``json`` as it
+    came. Rebuilding pickled Records cost the parent about 0.5 ms an article, which with two workers on
+    two cores took a tenth off the speed-up (BENCHMARKS.md). In the process that made it nothing is
+    converted.
+    """
+
+    __slots__ = ("_item", "_json", "_failed", "signature")
+
+    def __init__(self, item: Record | Failure, signature: bytes | None = None):
+        self._item: Record | Failure | None = item
+        self._json: str | None = None
+        self._failed = isinstance(item, Failure)
+        self.signature = signature
+
+    @classmethod
+    def _arrived(cls, json: str, failed: bool, signature: bytes | None) -> Analysed:
+        self = cls.__new__(cls)
+        self._item, self._json, self._failed, self.signature = None, json, failed, signature
+        return self
+
+    def __reduce__(self):
+        return Analysed._arrived, (self.json, self._failed, self.signature)
+
+    @property
+    def failed(self) -> bool:
+        return self._failed
+
+    @property
+    def item(self) -> Record | Failure:
+        if self._item is None:
+            self._item = (Failure if self._failed else Record).model_validate_json(self._json)
+        return self._item
+
+    @property
+    def json(self) -> str:
+        """The item as one line of JSON (``Record.to_json``)."""
+        if self._json is None:
+            self._json = self._item.to_json()
+        return self._json
 
 
 def analyse(articles: list[Article], nlp=None, signatures: bool = False) -> list[Analysed]:
@@ -137,8 +176,9 @@ class Workers(Generic[T]):
         return tag, pending.get() if pending is not None else []
 
 
-def extract_parallel(items: Iterable[Article | Failure], workers: int, batch_size: int = TASK_SIZE) -> Iterator[Record | Failure]:
-    """``extract_many`` spread over ``workers`` processes: Records and Failures in input order."""
+def extract_parallel(items: Iterable[Article | Failure], workers: int, batch_size: int = TASK_SIZE) -> Iterator[Analysed]:
+    """``extract_many`` spread over ``workers`` processes, in input order: each Record or Failure as an
+    :class:`Analysed`, whose ``json`` the parent can print without rebuilding the Record."""
 
     def batches() -> Iterator[tuple[list[Article | Failure], list[Article]]]:
         batch: list[Article | Failure] = []
@@ -154,4 +194,4 @@ def extract_parallel(items: Iterable[Article | Failure], workers: int, batch_siz
         for batch, results in pool.map(batches()):
             done = iter(results)
             for item in batch:
-                yield item if isinstance(item, Failure) else next(done).item
+                yield Analysed(item) if isinstance(item, Failure) else next(done)

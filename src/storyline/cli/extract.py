@@ -27,7 +27,6 @@ def extract(
     # imported here: spaCy loads in ~0.6 s, which the corpus query commands should not pay
     from storyline.ingest.checks import check_date
     from storyline.ingest.readers import read_path
-    from storyline.model import Failure
     from storyline.pipeline import extract_many, load_pipeline
     from storyline.report import render_text
 
@@ -41,23 +40,26 @@ def extract(
     records, failures = 0, 0
     as_json = []  # --format json prints one object for one article, an array for several
     if workers == 1:
-        results = extract_many(items, nlp)
+        from storyline.workers import Analysed
+
+        results = (Analysed(item) for item in extract_many(items, nlp))
     else:
         from storyline.workers import extract_parallel
 
         results = extract_parallel(items, workers)
-    for item in results:
-        if isinstance(item, Failure):
+    for result in results:
+        if result.failed:
             failures += 1
+            item = result.item
             warn(f"{item.where}: [{item.code}] {item.reason}")
             continue
         records += 1
         if fmt == "json":
-            as_json.append(item.to_dict())
+            as_json.append(json.loads(result.json))
         elif fmt == "jsonl":
-            click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+            click.echo(result.json)
         else:
-            click.echo(("\n" + "=" * 72 + "\n\n" if records > 1 else "") + render_text(item))
+            click.echo(("\n" + "=" * 72 + "\n\n" if records > 1 else "") + render_text(result.item))
     if as_json:
         click.echo(json.dumps(as_json[0] if len(as_json) == 1 else as_json, ensure_ascii=False, indent=2))
     if failures and not records:
