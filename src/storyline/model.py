@@ -83,10 +83,17 @@ class Statement(_Model):
     source: Span | None = Field(None, description="Where the statement names its speaker: 'he', 'the White House'")
     cue: Span
     content: Span
+    content_parts: list[Span] = Field(
+        [], description="The pieces of a quote split by its cue and speaker (“…,” she said, “…”), in order; "
+        "empty when the content is one piece. `content` runs from the first piece to the last")
     kind: StatementKind
     time: str | None = Field(None, description="TimeExpr id")
     channel: Span | None = None
     hedge: Span | None = None
+
+    def said(self) -> str:
+        """The words said: the content, or its pieces joined by " … " where the cue splits it."""
+        return " … ".join(part.text for part in self.content_parts) or self.content.text
 
 
 class SentenceRef(_Model):

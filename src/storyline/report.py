@@ -40,7 +40,7 @@ def render_text(record: Record) -> str:
             who = names.get(s.speaker or "", s.speaker_text or "unknown speaker")
             when = f" [{times[s.time].value}]" if s.time in times else ""
             how = "".join(f" [{span.text}]" for span in (s.channel, s.hedge) if span is not None)
-            out.append(f"  {who} — {s.cue.text} ({s.kind}){how}{when}: {_quote(s.content.text)}")
+            out.append(f"  {who} — {s.cue.text} ({s.kind}){how}{when}: {_quote(s.said())}")
 
     if record.events:
         out.append(f"\nEvents ({len(record.events)})")

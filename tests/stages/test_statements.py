@@ -91,6 +91,25 @@ def test_statements_split_quote_is_one_statement(nlp):
     assert s.content.text.startswith("“We will not give up,”") and s.content.text.endswith("“Not now, not ever.”")
 
 
+def test_statements_split_quote_has_its_pieces_without_the_cue_clause(nlp):
+    s, speaker = one(nlp, "“We will not sign,” Maria Lopez, the union’s chair, told reporters on Tuesday, "
+                          "“until the company drops the plan.”")
+    assert speaker == "Maria Lopez"
+    assert [part.text for part in s.content_parts] == ["“We will not sign,”", "“until the company drops the plan.”"]
+    assert s.content.start == s.content_parts[0].start and s.content.end == s.content_parts[-1].end
+    assert s.channel.text == "reporters"  # in the gap between the pieces, not "part of what was said"
+
+
+def test_statements_one_piece_quote_has_no_parts(nlp):
+    s, _ = one(nlp, "“We will not give up the fight,” Maria Lopez said on Monday.")
+    assert s.content_parts == []
+
+
+def test_statements_date_hung_on_the_speaker_is_not_the_source(nlp):
+    s, _ = one(nlp, "“Robots don’t pay taxes,” said Maria Lopez, the union’s chair, on Tuesday. “Our members do.”")
+    assert s.source.text == "Maria Lopez, the union’s chair,"
+
+
 def test_statements_guillemets(nlp):
     s, _ = one(nlp, "« Nous sommes prêts », the minister said.")
     assert (s.kind, s.content.text, s.speaker_text) == ("direct", "« Nous sommes prêts »", "the minister")

@@ -69,3 +69,17 @@ def test_queries_leave_out_duplicates_unless_asked(tmp_path):
         assert len(corpus.events("Qatar")) == 1
         assert len(corpus.events("Qatar", duplicates=True)) == 2
         assert len(corpus.quotes("Netanyahu")) == 1
+
+
+def test_queries_quote_of_a_split_quote_leaves_out_the_cue_clause(tmp_path):
+    from storyline.model import Article, Record, Statement
+    from tests.store.records import span
+
+    text = "“We will not sign,” Lopez told reporters, “until the plan is dropped.”"
+    first, second = span(text, "“We will not sign,”"), span(text, "“until the plan is dropped.”")
+    statement = Statement(id="S1", speaker_text="Lopez", cue=span(text, "told"), kind="direct",
+                          content=span(text, text), content_parts=[first, second])
+    record = Record(article=Article(id="q1", date="2025-07-09", text=text), statements=[statement])
+    with corpus_of(tmp_path / "c.duckdb", [record]) as corpus:
+        [row] = corpus.quotes()
+    assert row["quote"] == "“We will not sign,” … “until the plan is dropped.”"

@@ -45,3 +45,15 @@ def test_schema_read_only_needs_an_existing_corpus(tmp_path):
     (tmp_path / "junk.duckdb").write_text("not a database")
     with pytest.raises(errors.NotADatabase):
         Store(tmp_path / "junk.duckdb", read_only=True)
+
+
+def test_schema_database_of_version_1_gains_the_said_column(tmp_path):
+    con = duckdb.connect(str(tmp_path / "c.duckdb"))
+    number, description, steps = schema.MIGRATIONS[0]
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR)")
+    for step in steps:
+        con.execute(step)
+    con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, description])
+    con.execute("INSERT INTO statements (article_id, id, kind, content_text) VALUES ('a', 'S1', 'direct', '“Yes.”')")
+    assert schema.migrate(con) == 1 and schema.version(con) == schema.LATEST
+    assert con.execute("SELECT content_text, said FROM statements").fetchall() == [("“Yes.”", None)]

@@ -90,6 +90,7 @@ class _Found:
     channel: tuple[int, int] | None = None
     hedge: tuple[int, int] | None = None
     rank: int = 2  # speech outranks stance and thought when one sits inside the other
+    gap: tuple[int, int] | None = None  # the cue clause inside a split quote: “…,” he said, “…”
 
 
 # the cue model's probability above which a verb outside the lexicon is a cue, and below which a
@@ -262,9 +263,10 @@ class StatementStage:
         if extent[0] <= verb.idx < extent[1] and not (parenthetical or relative or raised):  # not inside what it reports
             return None
         kind_ = "no_comment" if _refusal(verb) else _kind(doc_text(doc), _trim(doc_text(doc), *extent), quotes)
-        extent = _follow_quotes(doc_text(doc), extent, quotes)
+        extent, gap = _follow_quotes(doc_text(doc), extent, quotes)
         span = doc.char_span(*extent, alignment_mode="expand")
         start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
+        said = _pieces(doc, (start, end), gap)  # the content's tokens, less the cue clause of a split quote
         source_tok = None if _asker_unnamed(verb) or _raising(verb) else _subject(verb, self.verbs, quotes)
         source = _source_chars(doc, source_tok) if source_tok is not None else None
         if source_tok is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -295,7 +297,7 @@ class StatementStage:
             taken.add(i)
         cue_tokens = (_cue_start(verb), cue_end.i + 1)
         if self.cue_model is not None:
-            blocked = set(range(start, end))
+            blocked = {i for piece in said for i in range(*piece)}
             if raised:  # "The sale is expected to": the words between subject and verb may be cue
                 blocked -= set(range(_subtree(passive)[1], verb.i + 1))
             if source_tok is not None:
@@ -316,9 +318,10 @@ class StatementStage:
             kind=kind_,
             source=source,
             speaker_token=source_tok.i if source_tok is not None else None,
-            channel=self._channel(doc, verb, (start, end), cue_end.i),
+            channel=self._channel(doc, verb, said, cue_end.i),
             hedge=hedge,
             rank=RANKS[kind],
+            gap=gap,
         )
 
     def cue_extent(self, verb: Token, rule_cue: tuple[int, int], blocked: set[int]) -> tuple[int, int]:
@@ -440,8 +443,9 @@ class StatementStage:
             return cue
         return None
 
-    def _channel(self, doc: Doc, verb: Token, content: tuple[int, int], cue_end: int) -> tuple[int, int] | None:
-        """Where or to whom: "to reporters", "on X", "at a Cabinet meeting", "told reporters"."""
+    def _channel(self, doc: Doc, verb: Token, said: list[tuple[int, int]], cue_end: int) -> tuple[int, int] | None:
+        """Where or to whom: "to reporters", "on X", "at a Cabinet meeting", "told reporters". ``said``:
+        the token ranges of what was said."""
         candidates: list[Token] = []
         # "Writing on X, Netanyahu added": the channel sits on an adverbial clause of the verb
         for child in verb.children:
@@ -450,7 +454,7 @@ class StatementStage:
         candidates.extend(c for c in verb.children if c.dep_ in ("prep", "dative") or
                           (c.dep_ == "dobj" and verb.lemma_.lower() == "tell"))
         for c in sorted(candidates, key=lambda t: t.i):
-            if content[0] <= c.i < content[1] or verb.i < c.i <= cue_end:
+            if any(a <= c.i < b for a, b in said) or verb.i < c.i <= cue_end:
                 continue  # part of what was said, or of the cue ("referred to")
             if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() != "point"):
                 pass
@@ -467,7 +471,8 @@ class StatementStage:
                 pobj = next((g for g in nxt.children if g.dep_ == "pobj"), None)
                 if pobj is not None and pobj.lower_ in self.channels:
                     start, end = _subtree(nxt)
-            end = min(end, content[0]) if start < content[0] else end
+            content = next((piece for piece in said if piece[0] > start), None)
+            end = min(end, content[0]) if content is not None else end
             while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ == "that"):
                 end -= 1
             if end > start:
@@ -713,6 +718,7 @@ class StatementStage:
                     source=_span(doc, item.source),
                     cue=_span(doc, item.cue),  # type: ignore[arg-type]
                     content=_span(doc, item.content),  # type: ignore[arg-type]
+                    content_parts=[_span(doc, part) for part in _parts(doc_text(doc), item.content, item.gap)],
                     kind=item.kind,  # type: ignore[arg-type]
                     time=time,
                     channel=_span(doc, item.channel),
@@ -870,10 +876,12 @@ def _source_chars(doc: Doc, token: Token) -> tuple[int, int]:
     ("Ben Jealous, the former president of the NAACP, told …"), as PolNeAR marks it."""
     first, last = _subtree_chars(doc, token)
     end = _subtree(token)[1]
-    # "Fiorina, speaking to Iowans, said": the participle says where, not who (18 of 20 in PolNeAR train)
-    participle = [c for c in token.rights if not c.is_punct][-1:]
-    if participle and participle[0].dep_ == "acl" and participle[0].tag_ == "VBG":
-        start = _subtree(participle[0])[0]
+    # "Fiorina, speaking to Iowans, said": the participle says where, not who (18 of 20 in PolNeAR train);
+    # "said Maria Lopez, the union's chair, on Tuesday": a date the parser hung on the speaker says when
+    aside = [c for c in token.rights if not c.is_punct][-1:]
+    if aside and (aside[0].dep_ == "acl" and aside[0].tag_ == "VBG" or aside[0].dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in aside[0].children)):
+        start = _subtree(aside[0])[0]
         if start > token.i + 1 and doc[start - 1].text == ",":
             end, last = start, _trim(doc_text(doc), first, doc[start - 1].idx)[1]
     while end > token.i + 1 and doc[end - 1].is_punct:
@@ -1269,12 +1277,15 @@ def _same_paragraph(text: str, extent: tuple[int, int], at: int, quotes: list[tu
     return (start, end) if start < end else None
 
 
-def _follow_quotes(text: str, extent: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+def _follow_quotes(text: str, extent: tuple[int, int], quotes: list[tuple[int, int]]
+                   ) -> tuple[tuple[int, int], tuple[int, int] | None]:
     """A quote split around its cue is one statement: “…,” he said. “…” — the quotes that follow
-    in the same paragraph join, as long as nothing but the cue clause or spaces lies between."""
+    in the same paragraph join, as long as nothing but the cue clause or spaces lies between. Returns
+    the extent and the words between the first quote and the next (the cue clause), if any."""
     start, end = extent
+    gap_at = None
     if not any(q[0] == start or q[1] == end for q in quotes):
-        return extent
+        return extent, gap_at
     first = True
     for qs, qe in quotes:
         if qs < end:
@@ -1294,13 +1305,31 @@ def _follow_quotes(text: str, extent: tuple[int, int], quotes: list[tuple[int, i
         after = text[qe : (text.find("\n", qe) + 1 or len(text) + 1) - 1]
         if after.strip(" .") and any(ch.isalpha() for ch in after[:40]) and first is False:
             break  # the next quote has a cue of its own
+        if first and any(ch.isalpha() for ch in gap):
+            gap_at = (end, qs)
         end = qe
         first = False
-    return start, end
+    return (start, end), gap_at
 
 
 # a capitalised abbreviation's full stop ends no sentence: "Mr.", "Sen.", "J."
 ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
+
+
+def _pieces(doc: Doc, content: tuple[int, int], gap: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The token ranges of a content, less the cue clause (``gap``, in characters) of a split quote."""
+    span = doc.char_span(*gap, alignment_mode="expand") if gap is not None else None
+    if span is None or not content[0] < span.start < span.end < content[1]:
+        return [content]
+    return [(content[0], span.start), (span.end, content[1])]
+
+
+def _parts(text: str, content: tuple[int, int], gap: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The pieces of a quote split around its cue, when the cue clause still lies inside the content
+    (a later stage may have cut the content short of it)."""
+    if gap is None or not content[0] < gap[0] < gap[1] < content[1]:
+        return []
+    return [_trim(text, content[0], gap[0]), _trim(text, gap[1], content[1])]
 
 
 def _sentence_ends(text: str) -> int:

@@ -126,7 +126,7 @@ def _statements_sql(duplicates: bool, where: str = "TRUE") -> str:
     return f"""
         SELECT {_date('t.value', 'a.date')} AS date, {_date_source('t.value', "'time'")} AS date_source,
                coalesce(e.name, s.speaker_text) AS speaker, e.corpus_id, s.kind,
-               s.content_text AS quote, s.cue_text AS cue,
+               coalesce(s.said, s.content_text) AS quote, s.cue_text AS cue,
                substr(a.text, least(s.cue_start, s.content_start) + 1,
                       greatest(s.cue_end, s.content_end) - least(s.cue_start, s.content_start)) AS sentence,
                s.article_id, a.title, s.id AS statement_id, least(s.cue_start, s.content_start) AS start_char

@@ -123,6 +123,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "CREATE TABLE state (key VARCHAR PRIMARY KEY, value VARCHAR)",
         "INSERT INTO state VALUES ('linked', 'yes')",
     ]),
+    (2, "statements.said: the words said, without the cue clause that splits a quote", [
+        # “…,” she said, “…”: content_text runs from the first piece to the last, cue included; said is
+        # the pieces joined by " … " (Statement.said). Rows stored before this migration keep NULL.
+        "ALTER TABLE statements ADD COLUMN said VARCHAR",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
