@@ -117,3 +117,18 @@ def test_polnear_cli_rejects_a_directory_that_is_no_compartment(tmp_path):
 def test_polnear_gate_on_dev():
     scores = polnear.evaluate(shared("corpora", "polnear", "data", "dev"))
     gates.assert_gate("quotes", scores)
+
+
+@pytest.mark.parametrize(("source", "name", "heads"), [
+    ("Sen. Ted Cruz", "Ted Cruz", True),
+    ("Ben Carson, a neurosurgeon", "Ben Carson", True),
+    ("Former Secretary of State Hillary Clinton", "Hillary Clinton", True),  # "of" inside a title
+    ("Clinton aides", "Clinton", False),
+    ("Trump’s campaign manager", "Trump", False),
+    ("supporters of Democrat Hillary Clinton", "Hillary Clinton", False),  # the supporters spoke
+    ("a spokesman for the Jupiter Police Department", "Jupiter Police Department", False),
+    ("New Jersey officials, including Gov. Chris Christie,", "Chris Christie", False),
+])
+def test_polnear_a_named_speaker_is_a_name_that_heads_its_source(source, name, heads):
+    start = source.index(name)
+    assert polnear._heads(source, 0, start, start + len(name), len(source)) is heads

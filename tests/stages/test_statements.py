@@ -137,6 +137,12 @@ def test_statements_channel_in_an_interview(nlp):
     assert said[0].content.text == "that they would not rise"
 
 
+@pytest.mark.parametrize("platform", ["Twitter", "Telegram", "Bluesky"])
+def test_statements_wrote_on_a_platform_takes_the_platform(nlp, platform):
+    s, speaker = one(nlp, f"The governor, Ivan Fedorenko, wrote on {platform} that repair crews had restored power.")
+    assert (speaker, s.cue.text, s.channel.text) == ("Ivan Fedorenko", f"wrote on {platform}", f"on {platform}")
+
+
 def test_statements_channel_on_a_platform(nlp):
     s, _ = one(nlp, "Writing on Facebook, the mayor warned that the water was unsafe.")
     assert (s.cue.text, s.channel.text, s.speaker_text) == ("warned", "on Facebook", "the mayor")
@@ -189,6 +195,11 @@ def test_statements_media_attribution(nlp):
     assert (speaker, s.cue.text, s.content.text) == ("Politico", "reported", "that the senator would resign")
 
 
+def test_statements_quoted_as_saying_is_one_statement_of_the_passive_subject(nlp):
+    s, speaker = one(nlp, "Council member Raj Patel was quoted as saying the ruling proved him right.")
+    assert (speaker, s.cue.text, s.content.text) == ("Raj Patel", "was quoted as saying", "the ruling proved him right")
+
+
 def test_statements_passive_with_agent(nlp):
     s, _ = one(nlp, "It was reported by Reuters that the talks had collapsed.")
     assert (s.source.text, s.content.text) == ("Reuters", "that the talks had collapsed")
@@ -207,11 +218,17 @@ def test_statements_mixed_quote(nlp):
 @pytest.mark.parametrize(
     ("phrase", "cue"),
     [("did not immediately comment", "did not immediately comment"), ("declined to comment", "declined"),
-     ("did not respond to a request for comment", "did not respond to a request for comment")],
+     ("did not respond to a request for comment", "did not respond to a request for comment"),
+     ("has not commented on the strike", "has not commented"),  # a whole word, not "comment|ed"
+     ("did not return calls seeking further comment", "did not return calls seeking further comment")],
 )
 def test_statements_no_comment(nlp, phrase, cue):
     s, speaker = one(nlp, f"The Acme Corporation {phrase}.")
     assert (s.kind, s.cue.text, speaker) == ("no_comment", cue, "Acme Corporation")
+
+
+def test_statements_returning_somewhere_is_no_comment(nlp):
+    assert statements(nlp, "The minister did not return to the office on Monday.")[1] == []
 
 
 def test_statements_declined_to_comment_keeps_the_verb_as_cue(nlp):
@@ -871,3 +888,14 @@ def test_statements_an_organisation_named_before_its_noun_is_the_speaker(nlp):
     by_text = {s.speaker_text: name for s, name in found}
     assert by_text["The IG Metall union"] == "IG Metall"
     assert by_text.get("the Trump campaign") is None  # a person's campaign is not the person
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Residents of the nearby town of Vilniansk told Reuters they heard three explosions.", None),
+    ("Supporters of Karen Holt said the vote was rigged.", None),
+    ("A study by the Pew Research Center found that turnout fell.", "Pew Research Center"),
+    ("A spokesman for the Harwick Police Department said the road would reopen.", "Harwick Police Department"),
+])
+def test_statements_a_name_under_a_preposition_speaks_only_through_a_document_or_spokesperson(nlp, text, speaker):
+    s, found = one(nlp, text)
+    assert found == speaker and s.speaker_text == s.source.text

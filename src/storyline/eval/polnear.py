@@ -239,9 +239,10 @@ def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, 
     """How often a statement whose gold source names someone gets that someone as its speaker.
 
     Among predicted statements whose source overlaps a gold source headed by a name (a name mention
-    that storyline found, not followed by a possessive or a common noun: "Clinton", "the White House",
-    "Ben Carson, a neurosurgeon" — not "Clinton aides" or "Trump’s campaign manager"), the share
-    whose speaker entity has a mention inside that gold source. Pronoun sources ("he", "she", "they", "it"; not "you", "I", "we") are counted apart: the share that got a speaker at
+    that storyline found, not followed by a possessive or a common noun and not the object of a
+    preposition: "Clinton", "the White House", "Ben Carson, a neurosurgeon" — not "Clinton aides",
+    "Trump’s campaign manager" or "supporters of Clinton"), the share whose speaker entity is that
+    name (has a mention overlapping it). Pronoun sources ("he", "she", "they", "it"; not "you", "I", "we") are counted apart: the share that got a speaker at
     all, since without gold coreference we cannot check which one.
     """
     named = named_ok = pronoun = pronoun_ok = 0.0
@@ -259,7 +260,9 @@ def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, 
                 if gold is None:
                     continue
                 words = doc.text[gold[0] : gold[1]].split()
-                if any(gold[0] <= start and end <= gold[1] and _heads(doc.text, end, gold[1]) for start, end in names):
+                heading = [(start, end) for start, end in names
+                           if gold[0] <= start and end <= gold[1] and _heads(doc.text, gold[0], start, end, gold[1])]
+                if heading:
                     named += weight
                     spans = mentions.get(statement.speaker or "", [])
                     named_ok += weight * any(overlap(m, gold) for m in spans)
@@ -274,17 +277,25 @@ def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, 
     }
 
 
-def _heads(text: str, end: int, stop: int) -> bool:
-    """A name heads its phrase when no possessive or lowercase noun follows it ("Clinton aides")."""
+def _heads(text: str, first: int, start: int, end: int, stop: int) -> bool:
+    """A name heads its phrase (``first``–``stop``) when no possessive or lowercase noun follows it
+    ("Clinton aides") and no preposition before it makes it an object ("supporters of Democrat Hillary
+    Clinton", "a spokesman for the Jupiter Police Department", "officials, including Gov. Chris
+    Christie": the speaker is not the one named). A preposition inside a capitalised title does not
+    count ("Secretary of State Hillary Clinton")."""
     rest = text[end:stop].lstrip()
-    return not (rest[:2] in ("’s", "'s") or rest[:1] in ("’", "'") or rest[:1].islower())
+    if rest[:2] in ("’s", "'s") or rest[:1] in ("’", "'") or rest[:1].islower():
+        return False
+    words = text[first:start].split()
+    for i, word in enumerate(words):
+        in_title = 0 < i < len(words) - 1 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+        if word.lower() in NAME_PREPOSITIONS and not in_title:
+            return False
+    return True
 
 
-# "you" is left out: it addresses the reader or an interviewee, whom the text does not name before
-# it, so any speaker found for it would be a wrong one (and finding such statements would count as a miss).
-# So are "I" and "we": outside a quote they are the writer, whom no entity names, unless a transcript
-# line or an interview answer gives the speaker; "resolved at all" would reward any entity for them.
 PRONOUNS = {"he", "she", "they", "it"}
+NAME_PREPOSITIONS = {"of", "for", "to", "with", "by", "from", "in", "at", "on", "including", "like", "among"}
 
 
 def records(docs: list[GoldDoc], extract: Callable[..., Record] | None = None) -> Iterator[Record]:

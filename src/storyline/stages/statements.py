@@ -66,7 +66,7 @@ DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge
 # documents that say something by themselves: "In a new poll, …"
 DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "memo", "filing", "review", "audit"}
 LINE_DOCUMENTS = {"poll", "survey", "study", "report", "newspaper"}  # "Poll: …" at the head of a line
-PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "tiktok", "x"}  # "wrote on Twitter"
+PLATFORMS = words("platforms.txt")  # "wrote on Twitter", "wrote on Telegram"
 TITLE_PREPOSITIONS = {"of", "for", "to", "at", "in", "on", "with", "from"}  # where a title's head ends
 HEARSAY = {"reportedly"}  # adverbs that attribute a claim to reports
 CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
@@ -129,7 +129,8 @@ class StatementStage:
         self.attitudes = words("attitude_nouns.txt")
         self.attitude_adjectives = words("attitude_adjectives.txt")
         self.experiencer_verbs = words("experiencer_verbs.txt")
-        self.channels = words("channels.txt")
+        self.channels = words("channels.txt") | PLATFORMS
+        self.speaking_nouns = words("speaking_nouns.txt")
         self.organisation_nouns = words("organisation_nouns.txt")
         self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
         self.no_comment_anywhere = [_anywhere(p) for p in self.no_comment]
@@ -277,6 +278,8 @@ class StatementStage:
             source = _subtree_chars(doc, source_tok) if source_tok is not None else None
         if source_tok is None and kind in ("speech", "media") and extent[1] <= verb.idx:
             source_tok, source = _speaker_after(doc, verb)
+        if source_tok is None and passive is not None and relay is not None and _quoted(verb):
+            source_tok, source = passive, _source_chars(doc, passive)  # "Patel was quoted as saying …"
         if verb.lemma_.lower() in self.experiencer_verbs:
             feeler, cause = _experiencer(verb)
             if feeler is not None:
@@ -753,6 +756,8 @@ class StatementStage:
             for t in span or ():
                 if t.dep_ in ("compound", "poss", "case", "det", "amod", "punct", "appos"):
                     continue
+                if head.pos_ == "NOUN" and head.lemma_.lower() not in self.speaking_nouns and _under_preposition(t, head):
+                    continue  # "Residents of the town of Vilniansk" are not Vilniansk; "a study by Pew" is Pew
                 entity = entity_at(doc, t)
                 if entity is not None:
                     break
@@ -1111,7 +1116,11 @@ def _relay(verb: Token, cues: dict[str, str]) -> Token | None:
         if (child.dep_ == "xcomp" or going_on and child.dep_ == "advcl") and child.i > verb.i and cues.get(child.lemma_.lower()) in classes and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return child
-    for prep in verb.children:  # "responded by saying", "concluded by implying"
+    for prep in verb.children:  # "responded by saying", "concluded by implying"; "was quoted as saying"
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > verb.i and _quoted(verb):
+            act = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+            if act is not None and cues.get(act.lemma_.lower()) in ("speech", "media"):
+                return act
         if prep.dep_ == "prep" and prep.lower_ == "by" and prep.i > verb.i:
             act = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
             if act is not None and cues.get(act.lemma_.lower()) in ("speech", "media", "stance", "thought"):
@@ -1123,6 +1132,11 @@ def _relay(verb: Token, cues: dict[str, str]) -> Token | None:
                         child.lemma_.lower()) in ("speech", "media", "stance"):
                     return child
     return None
+
+
+def _quoted(verb: Token) -> bool:
+    """"was quoted (as saying)": its passive subject is who spoke."""
+    return verb.lemma_.lower() == "quote" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _experiencer(verb: Token) -> tuple[Token | None, Token | None]:
@@ -1589,6 +1603,15 @@ def _names_a_subject(token: Token, entity, index: dict) -> bool:  # noqa: ANN001
     # a misparse may set a name beside a document: "a study by a sociologist, Mikhail Dmitriyev, concluded"
     head = token.head
     return token.dep_ == "appos" and head.dep_ in SUBJECTS and head.pos_ == "NOUN" and head.lower_ not in DOCUMENTS
+
+
+def _under_preposition(token: Token, head: Token) -> bool:
+    """``token`` hangs from ``head`` through a preposition ("residents *of* the town")."""
+    while token.i != head.i and token.head.i != token.i:  # Tokens compare by index: each access makes a new one
+        if token.dep_ == "prep":
+            return True
+        token = token.head
+    return False
 
 
 def _antecedent(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
