@@ -698,13 +698,15 @@ class StatementStage:
         found.sort(key=lambda f: f.cue)
         by_id = {entity.id: entity for entity in doc._.entities or []}
         starts = [sent.start_char for sent in doc.sents]
-        previous, previous_at = None, -2  # the entity that spoke last, and the sentence it spoke in
+        # the entity that spoke last, the token that named it and the sentence it spoke in
+        previous, previous_head, previous_at = None, None, -2
         for item in found:
             at = bisect.bisect_right(starts, item.cue[0]) - 1
             # only from this sentence or the one before: further back, "the airline" meets the outlet
             # that reported the crash two paragraphs up
-            speaker, text = self.speaker(doc, item, previous if at - previous_at <= 1 else None)
-            previous, previous_at = by_id.get(speaker), at
+            near = at - previous_at <= 1
+            speaker, text = self.speaker(doc, item, previous if near else None, previous_head if near else None)
+            previous, previous_head, previous_at = by_id.get(speaker), item.speaker_token, at
             time = None
             if governing_time is not None:
                 cue = doc.char_span(*item.cue, alignment_mode="expand")
@@ -730,9 +732,10 @@ class StatementStage:
             )
         return statements
 
-    def speaker(self, doc: Doc, item: _Found, previous=None) -> tuple[str | None, str | None]:  # noqa: ANN001
+    def speaker(self, doc: Doc, item: _Found, previous=None, previous_head: int | None = None  # noqa: ANN001
+                ) -> tuple[str | None, str | None]:
         """The entity id of the source, and the source's text when no entity names it. ``previous`` is
-        the entity that spoke in the statement before."""
+        the entity that spoke in the statement before, ``previous_head`` the token that named it."""
         if item.speaker_token is None:
             return None, None
         head = doc[item.speaker_token]
@@ -764,7 +767,11 @@ class StatementStage:
         if entity is None and head.lower_ in FIRST_PERSON:
             entity = _first_person(doc, head)  # the line's speaker, or the writer (no entity)
         elif entity is None and head.lower_ in PRONOUNS:
-            entity = _antecedent(doc, head)
+            # the last statement's speaker counts as a mention where a descriptor named it: "The
+            # 54-year-old mayor has argued … She told …" is the mayor, not a person named before
+            named = ({previous_head: previous} if previous is not None and previous_head is not None and
+                     doc[previous_head].pos_ == "NOUN" else {})
+            entity = _antecedent(doc, head, named)
         if entity is not None:
             return entity.id, text
         return None, text
@@ -1614,11 +1621,14 @@ def _under_preposition(token: Token, head: Token) -> bool:
     return False
 
 
-def _antecedent(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
-    """The last person (for he/she) or named subject before the pronoun that was a subject."""
+def _antecedent(doc: Doc, pronoun: Token, named: dict | None = None):  # noqa: ANN202 - an Entity or None
+    """The last person (for he/she) or named subject before the pronoun that was a subject. ``named``:
+    more tokens that stand for an entity (a descriptor the statements resolved)."""
     personal = pronoun.lower_ in PERSONAL
     fallback = None
     index = entity_index(doc)
+    if named:
+        index = {**index, **{i: e for i, e in named.items() if i not in index}}
     for i in range(pronoun.i - 1, max(0, pronoun.i - 150) - 1, -1):  # a Token only where an entity is
         entity = index.get(i)
         if entity is None:
