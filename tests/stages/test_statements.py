@@ -921,3 +921,8 @@ def test_statements_a_pronoun_after_a_descriptor_speaker_is_that_speaker(nlp):
             "way to replace the pipes. She told the Tribune last month that the city could not pay for it.")
     _, found = statements(nlp, text)
     assert [(s.cue.text, speaker) for s, speaker in found][-2:] == [("has argued", "Linda Osei"), ("told", "Linda Osei")]
+
+
+def test_statements_who_in_an_apposition_is_the_name_before_it(nlp):
+    _, found = statements(nlp, "Laurel Finch, a retired judge who argued against the plan, said the vote was rushed.")
+    assert [(s.cue.text, speaker) for s, speaker in found] == [("argued against", "Laurel Finch"), ("said", "Laurel Finch")]

@@ -742,6 +742,10 @@ class StatementStage:
         text = doc_text(doc)[item.source[0] : item.source[1]].rstrip(" ,") if item.source else head.text
         if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
             head = head.head.head  # "Sanders, who had endorsed her, argued …": Sanders
+            start = head.left_edge.i
+            if (head.dep_ == "appos" and entity_at(doc, head) is None and start >= 2 and doc[start - 1].text == ","
+                    and head.head.i == start - 2):
+                head = head.head  # "Northgate Utilities, the company that agreed …": Northgate Utilities
         entity = entity_at(doc, head)
         for child in head.children:  # "one delegate, Kelly Smith," : the apposition names her
             if entity is None and child.dep_ == "appos":
