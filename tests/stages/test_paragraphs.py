@@ -20,6 +20,14 @@ def test_paragraphs_a_headline_line_ends_before_its_story(nlp):
     assert sentences(nlp, text)[1] == "Mayor Ann Lee said the harbour would reopen in May."
 
 
+def test_paragraphs_the_first_word_of_a_paragraph_is_no_sentence_of_its_own(nlp):
+    text = ("Brightwell Foods cuts 1,200 jobs as sales slide\n\nBrightwell Foods will cut 1,200 jobs and close two "
+            "bakeries in the Midlands, the company said on Thursday.")
+    assert sentences(nlp, text)[1].startswith("Brightwell Foods will cut")
+    (statement,) = extract(text, nlp).statements
+    assert statement.content.text.startswith("Brightwell Foods will cut")
+
+
 def test_paragraphs_hard_wrapped_wire_copy_keeps_its_sentences_whole(nlp):
     text = "The company said\nit would buy the unit from\nGeneral Motors for 20 mln dlrs.\n    It said the deal\nwould close in May."
     assert _hard_wrapped(text)

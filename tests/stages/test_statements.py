@@ -909,8 +909,9 @@ def test_statements_an_organisation_named_before_its_noun_is_the_speaker(nlp):
     ("Supporters of Karen Holt said the vote was rigged.", None),
     ("A study by the Pew Research Center found that turnout fell.", "Pew Research Center"),
     ("A spokesman for the Harwick Police Department said the road would reopen.", "Harwick Police Department"),
+    ("A Brightwell Foods spokesman said affected staff would be offered other roles.", "Brightwell Foods"),
 ])
-def test_statements_a_name_under_a_preposition_speaks_only_through_a_document_or_spokesperson(nlp, text, speaker):
+def test_statements_a_name_before_or_under_a_noun_speaks_only_through_a_document_or_spokesperson(nlp, text, speaker):
     s, found = one(nlp, text)
     assert found == speaker and s.speaker_text == s.source.text
 

@@ -52,6 +52,10 @@ def mark_paragraphs(doc: Doc) -> Doc:
         paragraph = token.text.count("\n") > 1 or token.text.endswith((" ", "\t"))  # blank line or indent
         if paragraph or not wrapped:
             following.is_sent_start = True
+            after = doc[following.i + 1] if following.i + 1 < len(doc) else None
+            if after is not None and following.is_alpha and after.is_alpha:
+                # nor does the next word: the parser once cut "Brightwell | Foods will cut 1,200 jobs"
+                after.is_sent_start = False
     for m in QUOTE_AFTER_ABBREVIATION.finditer(text):
         mark = doc.char_span(m.start(1), m.end(1))
         if mark is not None:

@@ -752,11 +752,12 @@ class StatementStage:
                 entity = entity_at(doc, child)
         if entity is None and head.pos_ == "NOUN":
             entity = self.by_title(doc, head)
-        if entity is None and head.lower_ in self.organisation_nouns:
-            # "The IG Metall union said": the organisation named before its noun (not "the Trump campaign")
+        if entity is None and (head.lower_ in self.organisation_nouns or head.lemma_.lower() in self.speaking_nouns):
+            # "The IG Metall union said", "A Brightwell spokesman said": the organisation named before its
+            # noun (not "the Trump campaign")
             named = [entity_at(doc, c) for c in head.lefts if c.dep_ == "compound"]
             entity = next((e for e in named if e is not None and e.type == "ORG"), None)
-            if entity is None and _definite(head):
+            if entity is None and _definite(head) and head.lower_ in self.organisation_nouns:
                 entity = _organisation(doc, head, item, previous)
         if entity is None and item.source is not None:
             span = doc.char_span(*item.source, alignment_mode="expand")
