@@ -927,3 +927,12 @@ def test_statements_a_pronoun_after_a_descriptor_speaker_is_that_speaker(nlp):
 def test_statements_who_in_an_apposition_is_the_name_before_it(nlp):
     _, found = statements(nlp, "Laurel Finch, a retired judge who argued against the plan, said the vote was rushed.")
     assert [(s.cue.text, speaker) for s, speaker in found] == [("argued against", "Laurel Finch"), ("said", "Laurel Finch")]
+
+
+def test_statements_he_after_a_spokesman_is_the_spokesman_not_a_person_named_before(nlp):
+    text = ("Its general secretary, Colin Ashby, called the decision a betrayal. A Brightwell Foods spokesman said "
+            "staff would be offered other roles. He declined to say how many had accepted.")
+    record, found = statements(nlp, text)
+    spokesman, he = [s for s, _ in found][-2:]
+    assert he.source.text == "He" and he.speaker == spokesman.speaker
+    assert dict((s.cue.text, speaker) for s, speaker in found)["declined"] != "Colin Ashby"

@@ -108,6 +108,8 @@ MODAL_NAMES = {"Will", "May"}  # George Will, Theresa May
 RAISING = {"seem", "appear"}  # "X seems to …": a judgement without a judge
 APPOSITION_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PART", "CCONJ", "PRON"}  # ", the minority leader,"
 CONTRASTS = {"while", "whereas"}  # "…, while Cruz said …": a second speaker, not part of the first's words
+# people who speak for someone else: "he" after "a spokesman said" is the spokesman, not a person named before
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
 
 
@@ -774,9 +776,14 @@ class StatementStage:
         elif entity is None and head.lower_ in PRONOUNS:
             # the last statement's speaker counts as a mention where a descriptor named it: "The
             # 54-year-old mayor has argued … She told …" is the mayor, not a person named before
-            named = ({previous_head: previous} if previous is not None and previous_head is not None and
-                     doc[previous_head].pos_ == "NOUN" else {})
-            entity = _antecedent(doc, head, named)
+            descriptor = doc[previous_head] if previous_head is not None and doc[previous_head].pos_ == "NOUN" else None
+            entity = _antecedent(doc, head, {previous_head: previous} if descriptor is not None and previous else {})
+            if (descriptor is not None and head.lower_ in PERSONAL and descriptor.tag_ == "NN" and
+                    descriptor.lemma_.lower() in SPOKESPEOPLE and
+                    not (entity is not None and any(descriptor.idx < m.start < head.idx for m in entity.mentions))):
+                # "A Brightwell spokesman said … He declined …": the spokesman, whoever he speaks for, not
+                # a person named before him
+                entity = previous
         if entity is not None:
             return entity.id, text
         return None, text
