@@ -35,7 +35,7 @@ class Analysed:
     shared out, rather than as a pickled object graph: the parent, which competes with the workers for
     the cores, decodes the Record only if it asks for ``item``, and ``extract`` prints ``json`` as it
     came. Rebuilding pickled Records cost the parent about 0.5 ms an article, which with two workers on
-    two cores took a tenth off the speed-up (BENCHMARKS.md). In the process that made it nothing is
+    two cores cost the speed-up about 0.1 (BENCHMARKS.md). In the process that made it nothing is
     converted.
     """
 

@@ -241,8 +241,8 @@ def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, 
     Among predicted statements whose source overlaps a gold source headed by a name (a name mention
     that storyline found, not followed by a possessive or a common noun and not the object of a
     preposition: "Clinton", "the White House", "Ben Carson, a neurosurgeon" — not "Clinton aides",
-    "Trump’s campaign manager" or "supporters of Clinton"), the share whose speaker entity is that
-    name (has a mention overlapping it). Pronoun sources ("he", "she", "they", "it"; not "you", "I", "we") are counted apart: the share that got a speaker at
+    "Trump’s campaign manager" or "supporters of Clinton"), the share whose speaker entity has a
+    mention inside that gold source. Pronoun sources ("he", "she", "they", "it"; not "you", "I", "we") are counted apart: the share that got a speaker at
     all, since without gold coreference we cannot check which one.
     """
     named = named_ok = pronoun = pronoun_ok = 0.0
@@ -260,9 +260,8 @@ def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, 
                 if gold is None:
                     continue
                 words = doc.text[gold[0] : gold[1]].split()
-                heading = [(start, end) for start, end in names
-                           if gold[0] <= start and end <= gold[1] and _heads(doc.text, gold[0], start, end, gold[1])]
-                if heading:
+                if any(gold[0] <= start and end <= gold[1] and _heads(doc.text, gold[0], start, end, gold[1])
+                       for start, end in names):
                     named += weight
                     spans = mentions.get(statement.speaker or "", [])
                     named_ok += weight * any(overlap(m, gold) for m in spans)
@@ -294,7 +293,12 @@ def _heads(text: str, first: int, start: int, end: int, stop: int) -> bool:
     return True
 
 
+# "you" is left out: it addresses the reader or an interviewee, whom the text does not name before
+# it, so any speaker found for it would be a wrong one (and finding such statements would count as a miss).
+# So are "I" and "we": outside a quote they are the writer, whom no entity names, unless a transcript
+# line or an interview answer gives the speaker; "resolved at all" would reward any entity for them.
 PRONOUNS = {"he", "she", "they", "it"}
+# a name after one of these is what its phrase is about, not who it is: "supporters of Clinton"
 NAME_PREPOSITIONS = {"of", "for", "to", "with", "by", "from", "in", "at", "on", "including", "like", "among"}
 
 
