@@ -170,3 +170,9 @@ def test_entities_two_one_word_person_names_side_by_side_are_one_person(nlp):
     people = [e for e in extract(text, nlp).entities if e.type == "PERSON"]
     assert [e.name for e in people if "Prokudin" in e.name] == ["Oleksandr Prokudin"]
     assert not any(e.name == "Oleksandr" for e in people)
+
+
+def test_entities_a_trailing_lowercase_preposition_is_no_part_of_a_name(nlp):
+    record = extract("Marek Zielinski of ING Bank Slaski estimated the tax would add 0.3 points to inflation.", nlp)
+    names = {e.name for e in record.entities}
+    assert "Marek Zielinski" in names and not any(name.endswith(" of") for name in names)

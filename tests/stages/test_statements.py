@@ -936,3 +936,10 @@ def test_statements_he_after_a_spokesman_is_the_spokesman_not_a_person_named_bef
     spokesman, he = [s for s, _ in found][-2:]
     assert he.source.text == "He" and he.speaker == spokesman.speaker
     assert dict((s.cue.text, speaker) for s, speaker in found)["declined"] != "Colin Ashby"
+
+
+def test_statements_they_after_unnamed_police_is_not_the_place_named_in_between(nlp):
+    text = ("Police said 14 people were detained in Lublin after protesters threw eggs at the regional government "
+            "building. They said no one was seriously injured.")
+    _, found = statements(nlp, text)
+    assert [(s.source.text, speaker) for s, speaker in found] == [("Police", None), ("They", None)]

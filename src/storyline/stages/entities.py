@@ -4,7 +4,7 @@ The statistical NER gives name spans; this stage turns them into entities in six
 
 1. Repair the spans the model gets systematically wrong: a possessive inside a span splits it
    ("Trump’s Middle East" → "Trump" + "Middle East"); a NORP that is no nationality or group is an
-   ORG ("According to Axios"); a leading "the" and a trailing "’s" are not part of a name.
+   ORG ("According to Axios"); a leading "the" and a trailing "’s" or "of" are not part of a name.
 2. Cluster name variants: a surname joins the nearest full name with that surname ("Netanyahu" →
    "Benjamin Netanyahu"), whatever label the model gave it ("Trump’s" tagged ORG); places join by
    country ("U.S." = "the United States"); organisations by name and acronym.
@@ -120,7 +120,9 @@ class EntityStage:
             return []  # "Revs 2.6 mln vs" in an earnings table is no person
         while start < end and doc[start].lower_ in DETERMINERS:
             start += 1
-        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        # nor is a lowercase preposition at the end: "Marek Zielinski of | ING Bank" tagged as one PERSON
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or
+                               doc[end - 1].pos_ == "ADP" and doc[end - 1].is_lower):
             end -= 1
         if start >= end:
             return []

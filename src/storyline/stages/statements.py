@@ -778,11 +778,13 @@ class StatementStage:
             # 54-year-old mayor has argued … She told …" is the mayor, not a person named before
             descriptor = doc[previous_head] if previous_head is not None and doc[previous_head].pos_ == "NOUN" else None
             entity = _antecedent(doc, head, {previous_head: previous} if descriptor is not None and previous else {})
-            if (descriptor is not None and head.lower_ in PERSONAL and descriptor.tag_ == "NN" and
-                    descriptor.lemma_.lower() in SPOKESPEOPLE and
-                    not (entity is not None and any(descriptor.idx < m.start < head.idx for m in entity.mentions))):
-                # "A Brightwell spokesman said … He declined …": the spokesman, whoever he speaks for, not
-                # a person named before him
+            spokesperson = head.lower_ in PERSONAL and descriptor is not None and descriptor.tag_ == "NN" and (
+                descriptor.lemma_.lower() in SPOKESPEOPLE)
+            unnamed_group = head.lower_ == "they" and descriptor is not None and previous is None and (
+                descriptor.tag_ == "NNS" or descriptor.lower_ == "police")
+            if (spokesperson or unnamed_group) and not (entity is not None and _subject_between(doc, entity, descriptor, head)):
+                # "A Brightwell spokesman said … He declined …": the spokesman, whoever he speaks for;
+                # "Police said … They said …": the police, not a place named before
                 entity = previous
         if entity is not None:
             return entity.id, text
@@ -1622,6 +1624,15 @@ def _names_a_subject(token: Token, entity, index: dict) -> bool:  # noqa: ANN001
     # a misparse may set a name beside a document: "a study by a sociologist, Mikhail Dmitriyev, concluded"
     head = token.head
     return token.dep_ == "appos" and head.dep_ in SUBJECTS and head.pos_ == "NOUN" and head.lower_ not in DOCUMENTS
+
+
+def _subject_between(doc: Doc, entity, after: Token, before: Token) -> bool:  # noqa: ANN001 - an Entity
+    """``entity`` is named as a subject between two tokens."""
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if after.idx < m.start < before.idx else None
+        if span is not None and any(t.dep_ in SUBJECTS for t in span):
+            return True
+    return False
 
 
 def _under_preposition(token: Token, head: Token) -> bool:
