@@ -132,3 +132,27 @@ def test_polnear_gate_on_dev():
 def test_polnear_a_named_speaker_is_a_name_that_heads_its_source(source, name, heads):
     start = source.index(name)
     assert polnear._heads(source, 0, start, start + len(name), len(source)) is heads
+
+
+def test_polnear_named_speaker_exact_wants_the_heading_name_itself():
+    from storyline.model import Article, Entity, Mention, Record, Span, Statement
+
+    text = "Deborah Tamargo, the chairwoman of the county GOP, said the vote was fair."
+    def span(phrase):
+        start = text.index(phrase)
+        return (start, start + len(phrase))
+    source, cue, content = span("Deborah Tamargo, the chairwoman of the county GOP"), span("said"), span("the vote was fair")
+    gold = polnear.GoldDoc("d", text, None, [polnear.Annotation("a", [polnear.Relation(cue, source, content)])])
+    entities = [Entity(id="E1", name="Deborah Tamargo", type="PERSON",
+                       mentions=[Mention(text="Deborah Tamargo", start=0, end=15)]),
+                Entity(id="E2", name="GOP", type="ORG", mentions=[Mention(text="GOP", start=text.index("GOP"),
+                                                                          end=text.index("GOP") + 3)])]
+    def scores(speaker):
+        statement = Statement(id="S1", speaker=speaker, cue=Span(text="said", start=cue[0], end=cue[1]),
+                              content=Span(text="the vote was fair", start=content[0], end=content[1]), kind="indirect",
+                              source=Span(text=text[source[0]:source[1]], start=source[0], end=source[1]))
+        record = Record(article=Article(id="d", text=text), entities=entities, statements=[statement])
+        return polnear.speaker_resolution([gold], [record])
+    assert (scores("E1")["named_speaker_resolved"], scores("E1")["named_speaker_exact"]) == (1.0, 1.0)
+    assert (scores("E2")["named_speaker_resolved"], scores("E2")["named_speaker_exact"]) == (1.0, 0.0)
+    assert scores(None)["named_speaker_resolved"] == 0.0

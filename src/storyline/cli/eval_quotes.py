@@ -47,6 +47,7 @@ def quotes(directory: str, fmt: str, agreement: bool) -> None:
         return
     _table(directory, scores)
     click.echo(
-        f"  named speakers resolved {scores['named_speaker_resolved']:.3f} of {scores['named_sources']:g}; "
+        f"  named speakers resolved {scores['named_speaker_resolved']:.3f} of {scores['named_sources']:g} "
+        f"(the name itself {scores['named_speaker_exact']:.3f}); "
         f"pronoun speakers resolved {scores['pronoun_speaker_resolved']:.3f} of {scores['pronoun_sources']:g}"
     )

@@ -242,10 +242,12 @@ def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, 
     that storyline found, not followed by a possessive or a common noun and not the object of a
     preposition: "Clinton", "the White House", "Ben Carson, a neurosurgeon" — not "Clinton aides",
     "Trump’s campaign manager" or "supporters of Clinton"), the share whose speaker entity has a
-    mention inside that gold source. Pronoun sources ("he", "she", "they", "it"; not "you", "I", "we") are counted apart: the share that got a speaker at
+    mention inside that gold source (``named_speaker_resolved``), and the stricter share whose speaker is
+    the heading name itself (has a mention overlapping it: ``named_speaker_exact``; "Deborah Tamargo, the
+    chairwoman of the county GOP" resolved to the GOP counts for the first, not the second). Pronoun sources ("he", "she", "they", "it"; not "you", "I", "we") are counted apart: the share that got a speaker at
     all, since without gold coreference we cannot check which one.
     """
-    named = named_ok = pronoun = pronoun_ok = 0.0
+    named = named_ok = named_exact = pronoun = pronoun_ok = 0.0
     for doc, record in zip(docs, records, strict=True):
         mentions = {e.id: [(m.start, m.end) for m in e.mentions] for e in record.entities}
         names = [(m.start, m.end) for e in record.entities for m in e.mentions if m.kind == "name"]
@@ -260,16 +262,19 @@ def speaker_resolution(docs: list[GoldDoc], records: list[Record]) -> dict[str, 
                 if gold is None:
                     continue
                 words = doc.text[gold[0] : gold[1]].split()
-                if any(gold[0] <= start and end <= gold[1] and _heads(doc.text, gold[0], start, end, gold[1])
-                       for start, end in names):
+                heading = [(start, end) for start, end in names
+                           if gold[0] <= start and end <= gold[1] and _heads(doc.text, gold[0], start, end, gold[1])]
+                if heading:
                     named += weight
                     spans = mentions.get(statement.speaker or "", [])
                     named_ok += weight * any(overlap(m, gold) for m in spans)
+                    named_exact += weight * any(overlap(m, name) for m in spans for name in heading)
                 elif len(words) == 1 and words[0].lower() in PRONOUNS:
                     pronoun += weight
                     pronoun_ok += weight * (statement.speaker is not None)
     return {
         "named_speaker_resolved": round(named_ok / named, 4) if named else 0.0,
+        "named_speaker_exact": round(named_exact / named, 4) if named else 0.0,
         "named_sources": round(named, 1),
         "pronoun_speaker_resolved": round(pronoun_ok / pronoun, 4) if pronoun else 0.0,
         "pronoun_sources": round(pronoun, 1),
