@@ -90,6 +90,9 @@ class Statement(_Model):
     time: str | None = Field(None, description="TimeExpr id")
     channel: Span | None = None
     hedge: Span | None = None
+    reported_by: str | None = Field(
+        None, description="Statement id of the report this statement is known through: "
+        "“…,” Sanders said, according to CNN")
 
     def said(self) -> str:
         """The words said: the content, or its pieces joined by " … " where the cue splits it."""

@@ -36,11 +36,16 @@ def render_text(record: Record) -> str:
 
     if record.statements:
         out.append(f"\nStatements ({len(record.statements)})")
+        statements = {s.id: s for s in record.statements}
+
+        def who(s) -> str:  # noqa: ANN001 - a Statement
+            return names.get(s.speaker or "", s.speaker_text or "unknown speaker")
+
         for s in record.statements:
-            who = names.get(s.speaker or "", s.speaker_text or "unknown speaker")
             when = f" [{times[s.time].value}]" if s.time in times else ""
             how = "".join(f" [{span.text}]" for span in (s.channel, s.hedge) if span is not None)
-            out.append(f"  {who} — {s.cue.text} ({s.kind}){how}{when}: {_quote(s.said())}")
+            via = f" [via {who(statements[s.reported_by])}]" if s.reported_by in statements else ""
+            out.append(f"  {who(s)} — {s.cue.text} ({s.kind}){how}{via}{when}: {_quote(s.said())}")
 
     if record.events:
         out.append(f"\nEvents ({len(record.events)})")

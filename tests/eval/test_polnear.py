@@ -156,3 +156,12 @@ def test_polnear_named_speaker_exact_wants_the_heading_name_itself():
     assert (scores("E1")["named_speaker_resolved"], scores("E1")["named_speaker_exact"]) == (1.0, 1.0)
     assert (scores("E2")["named_speaker_resolved"], scores("E2")["named_speaker_exact"]) == (1.0, 0.0)
     assert scores(None)["named_speaker_resolved"] == 0.0
+
+
+def test_polnear_a_statement_known_through_a_report_is_part_of_the_reports_content(nlp):
+    from storyline import extract
+
+    record = extract("“We will not protest,” Sanders said, according to CNN.", nlp)
+    assert len(record.statements) == 2
+    [relation] = polnear.relations_of(record)
+    assert record.article.text[relation.cue[0]:relation.cue[1]] == "according to"

@@ -180,6 +180,25 @@ def test_statements_according_to_after_the_content(nlp):
     assert (s.cue.text, s.content.text) == ("according to", "The two companies will merge next year")
 
 
+def test_statements_according_to_keeps_the_quote_marks_of_its_content(nlp):
+    s, _ = one(nlp, "According to the AP, “the talks have failed.”")
+    assert (s.kind, s.content.text) == ("direct", "“the talks have failed.”")
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("“I ask you not to protest on the floor,” Sanders said, according to CNN.", "Sanders", "said",
+     "“I ask you not to protest on the floor,”"),
+    ("According to a transcript seen by Reuters, Anna Wrona told party members that the tax would stay.",
+     "Anna Wrona", "told", "that the tax would stay"),
+])
+def test_statements_according_to_relays_a_statement_of_its_own(nlp, text, speaker, cue, content):
+    _, found = statements(nlp, text)
+    [(report, _)] = [(s, who) for s, who in found if s.cue.text.lower() == "according to"]
+    [(inner, who)] = [(s, who) for s, who in found if s.cue.text == cue]
+    assert (who, inner.content.text, inner.reported_by) == (speaker, content, report.id)
+    assert report.reported_by is None and inner.cue.start >= report.content.start
+
+
 def test_statements_content_first_indirect(nlp):
     s, speaker = one(nlp, "The talks have stalled again, Karen Holt said.")
     assert (speaker, s.content.text) == ("Karen Holt", "The talks have stalled again")
@@ -465,10 +484,17 @@ def test_statements_thats_according_to_keeps_its_copula_in_the_cue(nlp):
      "to say whether she would intervene"),
     ("The senator would not say if she had been interviewed by the police.", "would not say",
      "if she had been interviewed by the police"),
+    ("The air force did not say how many drones reached their targets.", "did not say",
+     "how many drones reached their targets"),
 ])
 def test_statements_refusing_to_say_is_a_no_comment_with_its_topic(nlp, text, cue, content):
     s, _ = one(nlp, text)
     assert (s.kind, s.cue.text, s.content.text) == ("no_comment", cue, content)
+
+
+def test_statements_did_not_say_that_denies_a_claim_and_is_no_refusal(nlp):
+    s, _ = one(nlp, "The minister did not say that the plan had failed.")
+    assert (s.kind, s.cue.text) == ("indirect", "did not say")
 
 
 def test_statements_spoke_to_someone_about_something_reports_the_topic(nlp):

@@ -83,3 +83,13 @@ def test_queries_quote_of_a_split_quote_leaves_out_the_cue_clause(tmp_path):
     with corpus_of(tmp_path / "c.duckdb", [record]) as corpus:
         [row] = corpus.quotes()
     assert row["quote"] == "“We will not sign,” … “until the plan is dropped.”"
+
+
+def test_queries_quotes_name_the_report_a_statement_is_known_through(tmp_path, nlp):
+    from storyline import extract
+
+    record = extract("“We will not protest,” Sanders said, according to CNN.", nlp, date="2025-07-09")
+    with corpus_of(tmp_path / "c.duckdb", [record]) as corpus:
+        [row] = corpus.quotes("Sanders")
+        assert (row["quote"], row["via"]) == ("“We will not protest,”", "CNN")
+        assert {r["speaker"]: r["via"] for r in corpus.quotes()} == {"Sanders": "CNN", "CNN": None}

@@ -57,3 +57,15 @@ def test_schema_database_of_version_1_gains_the_said_column(tmp_path):
     con.execute("INSERT INTO statements (article_id, id, kind, content_text) VALUES ('a', 'S1', 'direct', '“Yes.”')")
     assert schema.migrate(con) == 1 and schema.version(con) == schema.LATEST
     assert con.execute("SELECT content_text, said FROM statements").fetchall() == [("“Yes.”", None)]
+
+
+def test_schema_database_of_version_2_gains_the_reported_by_column(tmp_path):
+    con = duckdb.connect(str(tmp_path / "c.duckdb"))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR)")
+    for number, description, steps in schema.MIGRATIONS[:2]:
+        for step in steps:
+            con.execute(step)
+        con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, description])
+    con.execute("INSERT INTO statements (article_id, id, kind, content_text) VALUES ('a', 'S1', 'direct', '“Yes.”')")
+    assert schema.migrate(con) == 2 and schema.version(con) == schema.LATEST
+    assert con.execute("SELECT id, reported_by FROM statements").fetchall() == [("S1", None)]

@@ -140,12 +140,15 @@ def read_corpus(directory: str | Path, limit: int | None = None) -> list[GoldDoc
 
 
 def relations_of(record: Record) -> list[Relation]:
-    """A Record's statements as relations: cue, the span naming the speaker, content."""
+    """A Record's statements as relations: cue, the span naming the speaker, content. A statement known
+    through a report ("“…,” Sanders said, according to CNN") is part of the report's content, the
+    only attribution PolNeAR marks there (for 62 of the 78 such statements storyline finds in train)."""
 
     def extent(span) -> Extent | None:  # noqa: ANN001 - a model Span or None
         return (span.start, span.end) if span is not None else None
 
-    return [Relation(extent(s.cue), extent(s.source), extent(s.content)) for s in record.statements]  # type: ignore[arg-type]
+    return [Relation(extent(s.cue), extent(s.source), extent(s.content)) for s in record.statements
+            if s.reported_by is None]  # type: ignore[arg-type]
 
 
 def overlap(a: Extent, b: Extent) -> int:

@@ -91,6 +91,8 @@ class _Found:
     hedge: tuple[int, int] | None = None
     rank: int = 2  # speech outranks stance and thought when one sits inside the other
     gap: tuple[int, int] | None = None  # the cue clause inside a split quote: “…,” he said, “…”
+    relays: bool = False  # "according to X": what it reports may be someone else's statement
+    reported_by: _Found | None = None  # the report this statement is known through
 
 
 # the cue model's probability above which a verb outside the lexicon is a cue, and below which a
@@ -155,7 +157,7 @@ class StatementStage:
         pos = doc.to_array(POS).tolist()  # cues are verbs, nouns and adjectives
         for sent in doc.sents:
             found.extend(self.no_comments(doc, sent, taken, no_comment))
-            found.extend(self.according_to(doc, sent, taken) if according else self.in_document(doc, sent, taken))
+            found.extend(self.according_to(doc, sent, taken, quotes) if according else self.in_document(doc, sent, taken))
             if hearsay:
                 found.extend(self.hearsay(doc, sent, taken))
             for i in range(sent.start, sent.end):
@@ -532,8 +534,9 @@ class StatementStage:
         return out
 
     # 3. according to X
-    def according_to(self, doc: Doc, sent: Span, taken: set[int]) -> list[_Found]:
+    def according_to(self, doc: Doc, sent: Span, taken: set[int], quotes: list[tuple[int, int]]) -> list[_Found]:
         out = self.in_document(doc, sent, taken)
+        text = doc_text(doc)
         for t in sent[:-1]:
             if t.lower_ != "according" or doc[t.i + 1].lower_ != "to":
                 continue
@@ -543,29 +546,26 @@ class StatementStage:
             # "That's according to X": the copula is part of the cue, as PolNeAR marks it (4 of 4 in train)
             first = t.i - 1 if t.i > sent.start and doc[t.i - 1].lower_ in ("'s", "’s", "is", "was") else t.i
             phrase = range(first, max(x.i for x in pobj.subtree) + 1)
-            rest = [x for x in sent if x.i not in phrase]
-            while rest and (rest[0].is_punct or rest[0].is_space):
-                rest.pop(0)
-            while rest and (rest[-1].is_punct or rest[-1].is_space):
-                rest.pop()
-            if not rest:
+            words = [x.i for x in sent if x.i not in phrase and not (x.is_punct or x.is_space)]
+            if not words:
                 continue
-            if phrase.start > rest[0].i:  # "…, according to X": content is what comes before
-                rest = [x for x in rest if x.i < phrase.start]
+            if phrase.start > words[0]:  # "…, according to X": content is what comes before
+                extent = (sent.start, phrase.start)
             else:
-                rest = [x for x in rest if x.i > phrase.stop - 1]
-            while rest and (rest[-1].is_punct or rest[-1].is_space):
-                rest.pop()
-            if not rest:
+                extent = (phrase.stop, sent.end)
+            # the quote marks around the content stay in it, as after a reporting verb
+            content = _trim(text, *_chars(doc, *extent))
+            if not any(ch.isalnum() for ch in text[content[0]:content[1]]):
                 continue
             taken.update((t.i, t.i + 1))
             out.append(
                 _Found(
                     cue=_chars(doc, first, t.i + 2),
-                    content=_chars(doc, rest[0].i, rest[-1].i + 1),
-                    kind="indirect",
+                    content=content,
+                    kind=_kind(text, content, quotes),
                     source=_subtree_chars(doc, pobj),
                     speaker_token=pobj.i,
+                    relays=True,
                 )
             )
         return out
@@ -702,6 +702,7 @@ class StatementStage:
         starts = [sent.start_char for sent in doc.sents]
         # the entity that spoke last, the token that named it and the sentence it spoke in
         previous, previous_head, previous_at = None, None, -2
+        ids = {id(item): f"S{n}" for n, item in enumerate(found, 1)}
         for item in found:
             at = bisect.bisect_right(starts, item.cue[0]) - 1
             # only from this sentence or the one before: further back, "the airline" meets the outlet
@@ -719,7 +720,7 @@ class StatementStage:
                 time = expr.id if expr is not None else None
             statements.append(
                 Statement(
-                    id=f"S{len(statements) + 1}",
+                    id=ids[id(item)],
                     speaker=speaker,
                     speaker_text=text,
                     source=_span(doc, item.source),
@@ -730,6 +731,7 @@ class StatementStage:
                     time=time,
                     channel=_span(doc, item.channel),
                     hedge=_span(doc, item.hedge),
+                    reported_by=ids[id(item.reported_by)] if item.reported_by is not None else None,
                 )
             )
         return statements
@@ -1391,8 +1393,20 @@ def _refusal(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in ("decline", "refuse"):
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in WITHHELD for c in verb.children)
-    return lemma in WITHHELD and any(c.dep_ == "neg" for c in verb.children) and any(
-        c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "can", "wo", "ca") for c in verb.children)
+    if lemma not in WITHHELD or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if auxes & {"would", "will", "could", "can", "wo", "ca"}:
+        return True
+    # "did not say how many …" withholds an answer; "did not say that …" denies a claim
+    return bool(auxes & {"did", "does", "do"}) and any(
+        c.dep_ == "ccomp" and _asks(c) for c in verb.children)
+
+
+def _asks(clause: Token) -> bool:
+    """The clause is an indirect question: "how many reached …", "whether she knew", "if it was"."""
+    first = clause.doc[_subtree(clause)[0]]
+    return first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WP$", "WRB")
 
 
 def _kind(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) -> str:
@@ -1539,14 +1553,18 @@ def _any_complement(doc: Doc, verb: Token) -> tuple[int, int] | None:
 def _drop_nested(found: list[_Found]) -> list[_Found]:
     """A statement whose cue is inside another statement's content is part of that one — unless it
     is speech inside a stance or thought: "criticized what she said in 2010" is two statements, one
-    inside the other, as PolNeAR marks them."""
+    inside the other, as PolNeAR marks them — or a speaker's statement that a report relays:
+    "“…,” Sanders said, according to CNN" is Sanders's, known through CNN's report."""
     dropped: set[int] = set()
     for i, f in enumerate(found):
         for j, o in enumerate(found):
             if i == j or i in dropped or j in dropped or o.kind == "no_comment":
                 continue
             if o.content[0] <= f.cue[0] < o.content[1] and f.rank <= o.rank:
-                dropped.add(i)
+                if o.relays and f.rank == RANKS["speech"] and f.source is not None and o.content[0] <= f.source[0] < o.content[1]:
+                    f.reported_by = o
+                else:
+                    dropped.add(i)
     return [f for i, f in enumerate(found) if i not in dropped]
 
 

@@ -79,7 +79,8 @@ class Rows:
         for s in record.statements:
             self.add("statements", article_id=aid, id=s.id, speaker=s.speaker, speaker_text=s.speaker_text,
                      kind=s.kind, time=s.time, **_span("cue", s.cue), **_span("content", s.content),
-                     **_span("channel", s.channel), **_span("hedge", s.hedge), said=s.said())
+                     **_span("channel", s.channel), **_span("hedge", s.hedge), said=s.said(),
+                     reported_by=s.reported_by)
         for v in record.events:
             self.add("events", article_id=aid, id=v.id, type=v.type, mode=v.mode, **_span("trigger", v.trigger),
                      source=list(v.source), target=list(v.target), location=list(v.location), date=v.date,

@@ -127,12 +127,15 @@ def _statements_sql(duplicates: bool, where: str = "TRUE") -> str:
         SELECT {_date('t.value', 'a.date')} AS date, {_date_source('t.value', "'time'")} AS date_source,
                coalesce(e.name, s.speaker_text) AS speaker, e.corpus_id, s.kind,
                coalesce(s.said, s.content_text) AS quote, s.cue_text AS cue,
+               coalesce(re.name, r.speaker_text) AS via,
                substr(a.text, least(s.cue_start, s.content_start) + 1,
                       greatest(s.cue_end, s.content_end) - least(s.cue_start, s.content_start)) AS sentence,
                s.article_id, a.title, s.id AS statement_id, least(s.cue_start, s.content_start) AS start_char
         FROM statements s JOIN articles a ON a.id = s.article_id
         LEFT JOIN entities e ON e.article_id = s.article_id AND e.id = s.speaker
         LEFT JOIN times t ON t.article_id = s.article_id AND t.id = s.time
+        LEFT JOIN statements r ON r.article_id = s.article_id AND r.id = s.reported_by
+        LEFT JOIN entities re ON re.article_id = r.article_id AND re.id = r.speaker
         WHERE {_canonical(duplicates)} AND {where}
     """
 
@@ -146,7 +149,7 @@ def quotes(con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, since:
         who = "list_contains($ids, e.corpus_id)"
         params["ids"] = resolve(con, speaker)
     return _rows(con, f"""
-        SELECT date, date_source, speaker, kind, quote, cue, article_id, title
+        SELECT date, date_source, speaker, kind, quote, cue, via, article_id, title
         FROM ({_statements_sql(duplicates, who)}) WHERE {period}
         ORDER BY date NULLS LAST, article_id, start_char {_limit(limit)}
     """, params)

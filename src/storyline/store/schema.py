@@ -128,6 +128,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         # the pieces joined by " … " (Statement.said). Rows stored before this migration keep NULL.
         "ALTER TABLE statements ADD COLUMN said VARCHAR",
     ]),
+    (3, "statements.reported_by: the report a statement is known through", [
+        # "“…,” Sanders said, according to CNN": Sanders's statement, reported_by CNN's (statements.id)
+        "ALTER TABLE statements ADD COLUMN reported_by VARCHAR",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]
