@@ -176,3 +176,32 @@ def test_entities_a_trailing_lowercase_preposition_is_no_part_of_a_name(nlp):
     record = extract("Marek Zielinski of ING Bank Slaski estimated the tax would add 0.3 points to inflation.", nlp)
     names = {e.name for e in record.entities}
     assert "Marek Zielinski" in names and not any(name.endswith(" of") for name in names)
+
+
+@pytest.mark.parametrize("text, name, short", [
+    ("Corvane Systems will cut 1,800 jobs. Corvane plans to invest the savings in security.", "Corvane Systems", "Corvane"),
+    ("Halvard Energy ASA reported a loss. Halvard said prices had fallen.", "Halvard Energy ASA", "Halvard"),
+])
+def test_entities_a_company_named_in_full_is_named_again_by_its_first_word(nlp, text, name, short):
+    company = entity(extract(text, nlp), name)
+    assert company.type == "ORG"
+    assert [m.text for m in company.mentions] == [name, short]
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a name that may begin with a place, a common starter of names, a word modifying a noun
+    ("The Harwick Tribune ran a survey. Harwick's council voted on Monday.", "Harwick"),
+    ("The National Disaster Management Agency said roads were shut. National elections are due.", "National"),
+    ("Corvane Systems bought Telaction. The Corvane deal closed on Friday.", "Corvane"),
+])
+def test_entities_a_first_word_does_not_always_name_its_organisation(nlp, text, absent):
+    record = extract(text, nlp)
+    assert not any(m.text == absent for e in record.entities if e.type == "ORG" for m in e.mentions)
+
+
+def test_entities_a_one_word_name_mostly_tagged_an_organisation_is_one(nlp):
+    text = ("The High Court on Thursday suspended a government ban on the ride-hailing app Zipro, handing the "
+            "company a reprieve. The ministry said Zipro had failed to check its drivers. Zipro's lawyer said the "
+            "ruling vindicated drivers. Elias Bron, who has driven for Zipro since 2020, said he was relieved. "
+            "Zipro said in a statement that it would resume services on Saturday.")
+    assert entity(extract(text, nlp), "Zipro").type == "ORG"

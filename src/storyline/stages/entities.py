@@ -66,6 +66,7 @@ class _Cluster:
     titles: list[str] = field(default_factory=list)
     title_heads: dict[str, int | None] = field(default_factory=dict)  # head word -> possessor cluster
     country: str | None = None
+    votes: dict[str, int] = field(default_factory=dict)  # the tagger's label for each name mention
 
     @property
     def first(self) -> int:
@@ -86,6 +87,8 @@ class EntityStage:
         register_extensions()
         self.titles = words("titles.txt")
         self.groups = words("groups.txt")
+        self.name_starters = words("name_starters.txt")
+        self.company_suffixes = words("company_suffixes.txt")
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = _Tokens(doc)
@@ -93,6 +96,7 @@ class EntityStage:
         names = {tokens.text(ent.start, ent.end) for ent in ents}
         spans = _join_split_names(doc, [part for ent in ents if ent.label_ in KEEP for part in self.repair(doc, ent, names)])
         clusters = self.cluster(doc, spans)
+        self.adopt_short_names(doc, clusters)
         self.add_missed(doc, clusters, tokens.words)
         owner = _owner_map(clusters)  # name mentions are final from here on: later steps add descriptors
         for index, cluster in enumerate(clusters):
@@ -183,6 +187,13 @@ class EntityStage:
                 if index is None:
                     index = others[(group, name)] = new(label)
             clusters[index].mentions.append((start, end, "name"))
+            clusters[index].votes[label] = clusters[index].votes.get(label, 0) + 1
+        for cluster in clusters:
+            # a one-word name the tagger calls an organisation more often than a person is one: "Zipro"
+            # (a person named in full has two words somewhere)
+            if (cluster.label == "PERSON" and cluster.votes.get("ORG", 0) > cluster.votes.get("PERSON", 0)
+                    and all(end - start == 1 for start, end, _ in cluster.mentions)):
+                cluster.label = "ORG"
         _merge_acronyms(doc, clusters)
         return [c for c in clusters if c.mentions]
 
@@ -196,6 +207,8 @@ class EntityStage:
                 names = [tuple(words[start:end])]
                 if cluster.label == "PERSON" and end - start > 1:
                     names.append((words[end - 1],))
+                elif cluster.label == "ORG" and end - start > 1 and self.short_form(doc[start:end]):
+                    names.append((words[start],))  # "Corvane plans …" after "Corvane Systems"
                 for name in names:
                     # a form shared by two clusters names neither for sure
                     forms[name] = None if forms.get(name, index) != index else index
@@ -213,11 +226,42 @@ class EntityStage:
                     continue
                 if any(j in taken for j in range(i, end)) or _inside_other_name(doc, i, end):
                     continue
+                if len(form) == 1 and clusters[index].label == "ORG" and not _alone(doc, i):
+                    continue  # the first word of another name: "Corvane Cloud", "the Corvane Systems unit"
                 clusters[index].mentions.append((i, end, "name"))
                 taken.update(range(i, end))
                 i = end - 1
                 break
             i += 1
+
+    def adopt_short_names(self, doc: Doc, clusters: list[_Cluster]) -> None:
+        """A one-word person or organisation that is the first word of a company named in full is that
+        company: "Corvane plans …" tagged PERSON after "Corvane Systems" (a place is not: "Texas", "Texas
+        Instruments")."""
+        firsts: dict[str, list[_Cluster]] = {}
+        for cluster in clusters:
+            if cluster.label == "ORG":
+                for start, end, _ in cluster.mentions:
+                    if end - start > 1 and self.short_form(doc[start:end]):
+                        firsts.setdefault(doc[start].text, []).append(cluster)
+        for cluster in clusters:
+            if cluster.label not in ("PERSON", "PRODUCT", "ORG") or any(end - start != 1 for start, end, _ in cluster.mentions):
+                continue
+            owners = {id(c): c for c in firsts.get(doc[cluster.mentions[0][0]].text, ())}
+            if len(owners) == 1 and all(owner is not cluster for owner in owners.values()):
+                [owner] = owners.values()
+                owner.mentions.extend(cluster.mentions)
+                cluster.mentions = []
+        clusters[:] = [c for c in clusters if c.mentions]
+
+    def short_form(self, name: Span) -> bool:
+        """The first word of a company's name can name it alone: a capitalised word of three letters or
+        more that is no common starter of names ("Corvane" of "Corvane Systems", not "National" or
+        "Swiss"), in a name that ends like a company's (not "Harwick Tribune") and has no figures."""
+        first, last = name[0], "".join(ch for ch in name[-1].text if ch.isalnum())
+        return (first.tag_ == "NNP" and first.text.isalpha() and len(first.text) >= 3 and first.text[0].isupper()
+                and first.text not in self.name_starters and countries.country_of_demonym(first.text) is None
+                and last in self.company_suffixes and not any(t.like_num for t in name))
 
     # 4. titles
     def find_titles(self, doc: Doc, clusters: list[_Cluster], index: int, owner: dict[int, int]) -> None:
@@ -431,6 +475,13 @@ def _country(doc: Doc, cluster: _Cluster) -> str | None:
         if code:
             return code
     return None
+
+
+def _alone(doc: Doc, i: int) -> bool:
+    """A word with no proper noun beside it that modifies no noun after it ("the Erie system"); the
+    tagger may take an unknown name that opens a sentence for a common noun: "Corvane plans …"."""
+    return doc[i].dep_ not in ("compound", "amod") and not any(
+        0 <= j < len(doc) and doc[j].tag_ in ("NNP", "NNPS") for j in (i - 1, i + 1))
 
 
 def _inside_other_name(doc: Doc, start: int, end: int) -> bool:
