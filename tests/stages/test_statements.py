@@ -913,6 +913,10 @@ def test_statements_an_organisation_descriptor_names_its_organisation_in_the_art
     ("Amnesty International said in a letter that the drones had killed civilians. "
      "The group urged senators to keep the review.", "Amnesty International"),
     ("Harbour Freight Inc. has cut 300 jobs in Ohio, the company said on Monday.", "Harbour Freight Inc."),
+    ("Corvane Systems will cut 1,800 jobs, the software maker said on Wednesday.", "Corvane Systems"),
+    # a council is not the association that spoke before it
+    ("A study by the Better Government Association found that the city had overspent. "
+     "The city council said it would review the budget.", None),
     # "the group" here is the trade group named in between, which no entity names
     ("Amnesty International said the drones had killed civilians, and the trade group for the makers "
      "disagreed. \"The risk is overstated,\" the group wrote.", None),
@@ -920,6 +924,57 @@ def test_statements_an_organisation_descriptor_names_its_organisation_in_the_art
 def test_statements_the_group_is_the_organisation_that_spoke_before_or_that_its_content_is_about(nlp, text, speaker):
     _, found = statements(nlp, text)
     assert [name for s, name in found if s.speaker_text.lower().startswith("the ")] == [speaker]
+
+
+def test_statements_the_company_after_it_said_is_the_same_company(nlp):
+    _, found = statements(nlp, "Corvane Systems said it would cut 1,800 jobs. The company expects charges of $150 "
+                               "million, it said in a statement. The company also said it would buy back shares.")
+    assert [name for _, name in found] == ["Corvane Systems"] * 3
+
+
+def test_statements_the_agency_is_the_one_agency_named_before(nlp):
+    _, found = statements(nlp, "The National Disaster Management Agency said 40 people were missing. Rescuers dug "
+                               "through the night, Joel Amani, a spokesman, told Reuters. The agency hopes to "
+                               "reopen the road by Wednesday.")
+    assert [name for s, name in found if s.speaker_text == "The agency"] == ["National Disaster Management Agency"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Gary Whitfield, 61, led the police department for nine years. Rosa Delgado leads the race. "
+     "The 61-year-old said he was not worried.", "Gary Whitfield"),
+    # no age given: the person named last before the statement, not one inside its relative clause
+    ("“This was a disappointing quarter,” CEO Dana Whitcombe said. The 52-year-old, who took over from co-founder "
+     "Martin Reyes in January, said the cuts would fall mainly on sales.", "Dana Whitcombe"),
+])
+def test_statements_the_61_year_old_is_the_person_of_that_age(nlp, text, speaker):
+    _, found = statements(nlp, text)
+    assert [name for s, name in found if "year-old" in s.speaker_text] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Analysts at Barclays Capital wrote in a note that the forecast implied more pain.", "Barclays Capital"),
+    ("Some Republican strategists at the convention said the speech went well.", None),
+])
+def test_statements_analysts_speak_for_the_firm_they_work_at(nlp, text, speaker):
+    _, found = one(nlp, text)
+    assert found == speaker
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("Martin Reyes, who still sits on the board, could not be reached for comment.",
+     "could not be reached for comment", "Martin Reyes"),
+    ("Representatives for Corvane Systems could not immediately be reached for comment.",
+     "could not immediately be reached for comment", None),
+    ("Corvane Systems was not available for comment.", "was not available for comment", "Corvane Systems"),
+])
+def test_statements_a_passive_no_comment_has_its_subject_as_speaker(nlp, text, cue, speaker):
+    s, found = one(nlp, text)
+    assert (s.kind, s.cue.text, found) == ("no_comment", cue, speaker)
+
+
+def test_statements_not_available_without_comment_is_no_statement(nlp):
+    _, found = statements(nlp, "The drug was not available in rural areas.")
+    assert found == []
 
 
 def test_statements_an_organisation_named_before_its_noun_is_the_speaker(nlp):

@@ -112,6 +112,10 @@ APPOSITION_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PART", "CCONJ", 
 CONTRASTS = {"while", "whereas"}  # "…, while Cruz said …": a second speaker, not part of the first's words
 # people who speak for someone else: "he" after "a spokesman said" is the spokesman, not a person named before
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+# who speak for the firm they work at: "analysts at Barclays wrote in a note" (not "GOP strategists")
+ANALYSTS = {"analyst", "economist", "strategist"}
+# nouns for any kind of organisation: "the company" is not matched to a name by its last word
+GENERIC_ORGANISATIONS = {"group", "organisation", "organization", "company", "firm"}
 RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
 
 
@@ -676,7 +680,9 @@ class StatementStage:
                     continue
                 taken.update(t.i for t in cue)
                 verb = next((t for t in cue if t.pos_ == "VERB"), cue.root)
-                source_tok = _subject(verb) or _subject(cue.root)
+                # "Reyes could not be reached for comment": the passive's subject is the one silent
+                source_tok = _subject(verb) or _subject(cue.root) or next(
+                    (c for c in verb.children if c.dep_ == "nsubjpass"), None)
                 after = [c for c in cue.root.children if c.dep_ == "prep" and c.i >= cue.end]
                 content = _chars(doc, *_subtree(after[0])) if after else (start, end)
                 cue_chars = (start, end)
@@ -756,6 +762,11 @@ class StatementStage:
                 entity = entity_at(doc, child)
         if entity is None and head.pos_ == "NOUN":
             entity = self.by_title(doc, head)
+        if entity is None and (age := _age(head)) is not None:
+            # "The 61-year-old said": the person given that age ("Whitfield, 61,"), else the last named
+            # named before the statement, not inside its quote ("“Donald is …,” said the 46-year-old")
+            first = doc.char_span(min(item.cue[0], item.content[0]), item.cue[1], alignment_mode="expand")
+            entity = _aged(doc, head, age) or _antecedent(doc, first[0] if first else head, personal=True)
         if entity is None and (head.lower_ in self.organisation_nouns or head.lemma_.lower() in self.speaking_nouns):
             # "The IG Metall union said", "A Brightwell spokesman said": the organisation named before its
             # noun (not "the Trump campaign")
@@ -763,13 +774,20 @@ class StatementStage:
             entity = next((e for e in named if e is not None and e.type == "ORG"), None)
             if entity is None and _definite(head) and head.lower_ in self.organisation_nouns:
                 entity = _organisation(doc, head, item, previous)
+                if entity is not None and not self.compatible(head, entity):
+                    entity = None  # "the city council" is not the Better Government Association
+                if entity is None and head.lower_ not in GENERIC_ORGANISATIONS:
+                    entity = _of_that_kind(doc, head)
         if entity is None and item.source is not None:
             span = doc.char_span(*item.source, alignment_mode="expand")
             for t in span or ():
                 if t.dep_ in ("compound", "poss", "case", "det", "amod", "punct", "appos"):
                     continue
-                if head.pos_ == "NOUN" and head.lemma_.lower() not in self.speaking_nouns and _under_preposition(t, head):
+                if head.pos_ == "NOUN" and head.lemma_.lower() not in self.speaking_nouns and _under_preposition(t, head) and not (
+                        head.lemma_.lower() in ANALYSTS and t.head.lower_ == "at" and t.head.head.i == head.i):
                     continue  # "Residents of the town of Vilniansk" are not Vilniansk; "a study by Pew" is Pew
+                if _in_clause_of(t, head):
+                    continue  # "The 52-year-old, who took over from Martin Reyes," is not Reyes
                 entity = entity_at(doc, t)
                 if entity is not None:
                     break
@@ -792,6 +810,14 @@ class StatementStage:
             return entity.id, text
         return None, text
 
+
+    def compatible(self, noun: Token, entity) -> bool:  # noqa: ANN001 - an Entity
+        """An organisation whose name ends in a kind of organisation is only that kind: "the union" can
+        be the IG Metall Union, "the council" not the Better Government Association; "the group", "the
+        agency" can be any ("the agency" is also the State Department)."""
+        kind = entity.name.split()[-1].lower() if entity.name.split() else ""
+        return (noun.lower_ in GENERIC_ORGANISATIONS or noun.lower_ == "agency" or kind not in self.organisation_nouns
+                or kind == noun.lower_)
 
     @staticmethod
     def by_title(doc: Doc, head: Token):  # noqa: ANN205 - an Entity or None
@@ -1601,9 +1627,17 @@ def _interviewee(doc: Doc):  # noqa: ANN202 - an Entity or None
 
 
 def _definite(head: Token) -> bool:
-    """Only "the" before the noun: "the group", not "the rival group", which would be another one."""
+    """"The" and nothing else that sets the noun apart: "the group", "the software maker", "the
+    Seattle-based company", not "the rival group" or "the other company", which would be another one."""
     left = list(head.lefts)
-    return len(left) == 1 and left[0].lower_ == "the"
+    return bool(left) and left[0].lower_ == "the" and all(
+        (t.dep_ == "compound" and t.pos_ == "NOUN") or (t.dep_ == "amod" and (t.text[0].isupper() or t.lower_.endswith("-based")))
+        or t.dep_ == "punct" for t in left[1:])
+
+
+def _plain(head: Token) -> bool:
+    """Only "the" before the noun and nothing after it: "the company" is one already named."""
+    return [t.lower_ for t in head.lefts] == ["the"] and not any(True for _ in head.rights)
 
 
 def _organisation(doc: Doc, head: Token, item: _Found, previous):  # noqa: ANN001, ANN202 - Entity or None
@@ -1618,7 +1652,7 @@ def _organisation(doc: Doc, head: Token, item: _Found, previous):  # noqa: ANN00
         # campaign refused" and "the trade group for the plans … '…,' the group wrote" have nearer holders
         start = spoke.sent.start_char if spoke is not None else head.idx
         between = doc.char_span(start, head.idx, alignment_mode="expand")
-        if not any(t.lower_ == head.lower_ and t.i not in index for t in between or ()):
+        if not any(t.lower_ == head.lower_ and t.i not in index and not _plain(t) for t in between or ()):
             return previous
         return None
     if not item.content or item.content[0] > item.cue[0]:
@@ -1629,6 +1663,14 @@ def _organisation(doc: Doc, head: Token, item: _Found, previous):  # noqa: ANN00
         if entity is not None and entity.type == "ORG" and _names_a_subject(token, entity, index):
             return entity
     return None
+
+
+def _of_that_kind(doc: Doc, head: Token):  # noqa: ANN202 - an Entity or None
+    """The one organisation named before "the agency" whose name ends in "Agency" (the National Disaster
+    Management Agency); None when there are two ("the party" after both parties are named)."""
+    kinds = {e.id: e for e in doc._.entities or [] if e.type == "ORG" and e.name.split()
+             and e.name.split()[-1].lower() == head.lower_ and any(m.end <= head.idx for m in e.mentions)}
+    return next(iter(kinds.values())) if len(kinds) == 1 else None
 
 
 def _names_a_subject(token: Token, entity, index: dict) -> bool:  # noqa: ANN001 - an Entity
@@ -1653,6 +1695,22 @@ def _subject_between(doc: Doc, entity, after: Token, before: Token) -> bool:  # 
     return False
 
 
+def _in_clause_of(token: Token, head: Token) -> bool:
+    """The token is inside a relative clause about ``head`` that does not name its author: "The
+    52-year-old, who took over from Martin Reyes," is not Reyes, but "reports Mr. Schoen filed" and
+    "figures that were released by Crowdpac" are Schoen's and Crowdpac's."""
+    t = token
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "relcl" and t.head.i == head.i:
+            if head.pos_ != "NOUN":
+                return True
+            relative = any(c.tag_ in ("WP", "WDT", "WP$") for c in t.children)
+            agent = token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.i == t.i
+            return relative and not agent
+        t = t.head
+    return False
+
+
 def _under_preposition(token: Token, head: Token) -> bool:
     """``token`` hangs from ``head`` through a preposition ("residents *of* the town")."""
     while token.i != head.i and token.head.i != token.i:  # Tokens compare by index: each access makes a new one
@@ -1662,10 +1720,31 @@ def _under_preposition(token: Token, head: Token) -> bool:
     return False
 
 
-def _antecedent(doc: Doc, pronoun: Token, named: dict | None = None):  # noqa: ANN202 - an Entity or None
-    """The last person (for he/she) or named subject before the pronoun that was a subject. ``named``:
-    more tokens that stand for an entity (a descriptor the statements resolved)."""
-    personal = pronoun.lower_ in PERSONAL
+def _age(head: Token) -> str | None:
+    """The years of "the 61-year-old" (its head "old"), else None."""
+    if head.lower_ != "old":
+        return None
+    year = next((c for c in head.children if c.dep_ == "npadvmod" and c.lower_ in ("year", "years")), None)
+    number = next((c for c in year.children if c.like_num), None) if year is not None else None
+    return number.text if number is not None else None
+
+
+def _aged(doc: Doc, head: Token, age: str):  # noqa: ANN202 - an Entity or None
+    """The person last named before ``head`` with that age in apposition: "Whitfield, 61,"."""
+    index = entity_index(doc)
+    for i in range(head.i - 3, 0, -1):
+        entity = index.get(i)
+        if (entity is not None and entity.type == "PERSON" and index.get(i + 1) is not entity
+                and doc[i + 1].text == "," and doc[i + 2].text == age):
+            return entity
+    return None
+
+
+def _antecedent(doc: Doc, pronoun: Token, named: dict | None = None, personal: bool | None = None):  # noqa: ANN202
+    """The last person (for he/she) or named subject before the pronoun that was a subject (an Entity or
+    None). ``named``: more tokens that stand for an entity (a descriptor the statements resolved);
+    ``personal``: look for a person whatever the word ("the 61-year-old")."""
+    personal = pronoun.lower_ in PERSONAL if personal is None else personal
     fallback = None
     index = entity_index(doc)
     if named:
