@@ -205,3 +205,25 @@ def test_entities_a_one_word_name_mostly_tagged_an_organisation_is_one(nlp):
             "ruling vindicated drivers. Elias Bron, who has driven for Zipro since 2020, said he was relieved. "
             "Zipro said in a statement that it would resume services on Saturday.")
     assert entity(extract(text, nlp), "Zipro").type == "ORG"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("DURBAN, March 12 (Reuters) - Thousands of dockworkers in Durban stayed off the job.", "Durban"),
+    ("STUTTGART, Germany (Reuters) - Vellmar AG cut its profit forecast on Tuesday.", "STUTTGART"),
+])
+def test_entities_a_datelines_place_is_a_place(nlp, text, place):
+    assert entity(extract(text, nlp), place).type == "GPE"
+
+
+def test_entities_a_company_named_again_with_its_suffix_is_one_mention(nlp):
+    text = ("Thousands of dockworkers at Kestrel Terminals' container facility in Durban stayed off the job for a "
+            "third day on Wednesday, and their union said the strike would continue.\n\nKestrel Terminals Ltd, which "
+            "handles roughly a third of the container traffic passing through the port, has offered a 5.5 percent "
+            "increase spread over two years.")
+    company = entity(extract(text, nlp), "Kestrel Terminals Ltd")
+    assert "Kestrel Terminals Ltd" in [m.text for m in company.mentions]
+
+
+def test_entities_a_first_word_the_article_also_writes_in_lowercase_is_no_short_form(nlp):
+    text = "Doctors Without Borders said the clinic had closed. Doctors said the doctors on duty were exhausted."
+    assert not any(m.text == "Doctors" for e in extract(text, nlp).entities for m in e.mentions)

@@ -58,7 +58,8 @@ def test_paragraphs_hard_wrapped_article_reads_across_its_line_breaks(nlp):
 
 
 @pytest.mark.parametrize("dateline", ["ROTTERDAM, March 4 (Reuters) - ", "WASHINGTON (AP) — ", "MANCHESTER, N.H. - ",
-                                      "Lyon (AFP) – ", "DES MOINES -- "])
+                                      "Lyon (AFP) – ", "DES MOINES -- ", "VANCOUVER, British Columbia (AP) — ",
+                                      "STUTTGART, Germany (Reuters) - "])
 def test_paragraphs_a_dateline_is_not_part_of_the_first_sentence(nlp, dateline):
     text = (f"{dateline}Dock workers at the port voted on Tuesday to end an 11-day strike, the union said, after "
             "employers raised their pay offer.")

@@ -29,11 +29,14 @@ from storyline import countries
 from storyline.model import Entity, Mention
 from storyline.resources import words
 from storyline.stages import doc_text, register_extensions, span_text
+from storyline.stages.paragraphs import DATELINE
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 DETERMINERS = {"the", "a", "an"}
 # words that may stand in a title before a name without being capitalised ("former President")
+NOT_COMPANIES = {"Times", "News", "Affairs", "Games", "States", "Nations", "Islands", "Forces", "Democrats",
+                 "Republicans", "Borders", "Rights", "Services"}  # plurals that end other names
 TITLE_MODIFIERS = {"former", "acting", "deputy", "vice", "then", "outgoing", "incoming", "late"}
 PLACE_KINDS = {"country": "GPE", "territory": "GPE", "capital": "GPE", "city": "GPE", "region": "LOC",
                "institution": "ORG"}
@@ -94,10 +97,14 @@ class EntityStage:
         tokens = _Tokens(doc)
         ents = doc.ents  # each access builds every Span again
         names = {tokens.text(ent.start, ent.end) for ent in ents}
-        spans = _join_split_names(doc, [part for ent in ents if ent.label_ in KEEP for part in self.repair(doc, ent, names)])
-        clusters = self.cluster(doc, spans)
-        self.adopt_short_names(doc, clusters)
-        self.add_missed(doc, clusters, tokens.words)
+        datelines = {m.start() + len(m.group()) - len(m.group().lstrip()) for m in DATELINE.finditer(tokens.doc_text)}
+        spans = _join_split_names(doc, [part for ent in ents if ent.label_ in KEEP
+                                        for part in self.repair(doc, ent, names, datelines)])
+        clusters = self.cluster(doc, spans, {doc.char_span(c, c + 1, alignment_mode="expand").start for c in datelines
+                                             if doc.char_span(c, c + 1, alignment_mode="expand") is not None})
+        common = {word for word in tokens.words if word.islower()}  # the article's common words
+        self.adopt_short_names(doc, clusters, common)
+        self.add_missed(doc, clusters, tokens.words, common)
         owner = _owner_map(clusters)  # name mentions are final from here on: later steps add descriptors
         for index, cluster in enumerate(clusters):
             if cluster.label == "PERSON":
@@ -114,8 +121,10 @@ class EntityStage:
         return doc
 
     # 1. repair
-    def repair(self, doc: Doc, ent: Span, names: set[str]) -> list[tuple[int, int, str]]:
+    def repair(self, doc: Doc, ent: Span, names: set[str], datelines: set[int] = frozenset()) -> list[tuple[int, int, str]]:
         start, end, label = ent.start, ent.end, ent.label_
+        if ent.start_char in datelines and ent.text.isupper():
+            label = "GPE"  # "DURBAN, March 12 (Reuters) -" tagged ORG: a dateline opens with a place
         if any(t.like_num for t in ent) and any(t.lower_.rstrip(".") in CALENDAR_WORDS for t in ent):
             return []  # "Sun Feb 20 , 2011" tagged ORG in a dateline is a date
         if not any(t.text[:1].isupper() for t in ent):
@@ -149,11 +158,12 @@ class EntityStage:
         return [(start, end, label)]
 
     # 2. cluster
-    def cluster(self, doc: Doc, spans: list[tuple[int, int, str]]) -> list[_Cluster]:
+    def cluster(self, doc: Doc, spans: list[tuple[int, int, str]], datelines: set[int] = frozenset()) -> list[_Cluster]:
         clusters: list[_Cluster] = []
         persons: dict[str, int] = {}  # casefolded full name -> cluster
         others: dict[tuple[str, str], int] = {}
         surnames: dict[str, list[int]] = {}
+        places: dict[str, int] = {}  # casefolded dateline place -> cluster
 
         def new(label: str) -> int:
             clusters.append(_Cluster(label))
@@ -181,33 +191,41 @@ class EntityStage:
                         surnames.setdefault(part.casefold(), []).append(index)
             elif key in persons:
                 index = persons[key]
+            elif key in places:
+                index = places[key]  # "Durban" tagged ORG after "DURBAN, March 12 (Reuters) -"
             if index is None:
                 group, name = _other_key(doc[start:end], label)
                 index = others.get((group, name))
                 if index is None:
                     index = others[(group, name)] = new(label)
             clusters[index].mentions.append((start, end, "name"))
-            clusters[index].votes[label] = clusters[index].votes.get(label, 0) + 1
+            if start in datelines:
+                places[key] = index
+            # a dateline's place outweighs the tagger's other guesses for that word
+            clusters[index].votes[label] = clusters[index].votes.get(label, 0) + (2 if start in datelines else 1)
         for cluster in clusters:
-            # a one-word name the tagger calls an organisation more often than a person is one: "Zipro"
-            # (a person named in full has two words somewhere)
-            if (cluster.label == "PERSON" and cluster.votes.get("ORG", 0) > cluster.votes.get("PERSON", 0)
+            # a one-word name the tagger calls an organisation or a place more often than a person is one:
+            # "Zipro" (a person named in full has two words somewhere), "Durban" after "DURBAN (Reuters) -"
+            best = max(("ORG", "GPE"), key=lambda label: cluster.votes.get(label, 0))
+            if (cluster.label == "PERSON" and cluster.votes.get(best, 0) > cluster.votes.get("PERSON", 0)
                     and all(end - start == 1 for start, end, _ in cluster.mentions)):
-                cluster.label = "ORG"
+                cluster.label = best
         _merge_acronyms(doc, clusters)
         return [c for c in clusters if c.mentions]
 
     # 3. missed occurrences
-    def add_missed(self, doc: Doc, clusters: list[_Cluster], words: list[str] | None = None) -> None:
+    def add_missed(self, doc: Doc, clusters: list[_Cluster], words: list[str] | None = None,
+                   common: set[str] | None = None) -> None:
         taken = {i for c in clusters for s, e, _ in c.mentions for i in range(s, e)}
         words = words if words is not None else _Tokens(doc).words
+        common = common if common is not None else {word for word in words if word.islower()}
         forms: dict[tuple[str, ...], int | None] = {}
         for index, cluster in enumerate(clusters):
             for start, end, _ in cluster.mentions:
                 names = [tuple(words[start:end])]
                 if cluster.label == "PERSON" and end - start > 1:
                     names.append((words[end - 1],))
-                elif cluster.label == "ORG" and end - start > 1 and self.short_form(doc[start:end]):
+                elif cluster.label == "ORG" and end - start > 1 and self.short_form(doc[start:end], common):
                     names.append((words[start],))  # "Corvane plans …" after "Corvane Systems"
                 for name in names:
                     # a form shared by two clusters names neither for sure
@@ -224,6 +242,8 @@ class EntityStage:
                 end = i + len(form)
                 if end > len(words) or tuple(words[i:end]) != form:
                     continue
+                if clusters[index].label == "ORG" and end < len(words) and words[end].rstrip(".") in self.company_suffixes:
+                    end += 1  # "Kestrel Terminals Ltd" where the tagger saw no name: "Kestrel Terminals" with its suffix
                 if any(j in taken for j in range(i, end)) or _inside_other_name(doc, i, end):
                     continue
                 if len(form) == 1 and clusters[index].label == "ORG" and not _alone(doc, i):
@@ -234,7 +254,7 @@ class EntityStage:
                 break
             i += 1
 
-    def adopt_short_names(self, doc: Doc, clusters: list[_Cluster]) -> None:
+    def adopt_short_names(self, doc: Doc, clusters: list[_Cluster], common: set[str]) -> None:
         """A one-word person or organisation that is the first word of a company named in full is that
         company: "Corvane plans …" tagged PERSON after "Corvane Systems" (a place is not: "Texas", "Texas
         Instruments")."""
@@ -242,7 +262,7 @@ class EntityStage:
         for cluster in clusters:
             if cluster.label == "ORG":
                 for start, end, _ in cluster.mentions:
-                    if end - start > 1 and self.short_form(doc[start:end]):
+                    if end - start > 1 and self.short_form(doc[start:end], common):
                         firsts.setdefault(doc[start].text, []).append(cluster)
         for cluster in clusters:
             if cluster.label not in ("PERSON", "PRODUCT", "ORG") or any(end - start != 1 for start, end, _ in cluster.mentions):
@@ -254,14 +274,17 @@ class EntityStage:
                 cluster.mentions = []
         clusters[:] = [c for c in clusters if c.mentions]
 
-    def short_form(self, name: Span) -> bool:
+    def short_form(self, name: Span, common: set[str]) -> bool:
         """The first word of a company's name can name it alone: a capitalised word of three letters or
         more that is no common starter of names ("Corvane" of "Corvane Systems", not "National" or
-        "Swiss"), in a name that ends like a company's (not "Harwick Tribune") and has no figures."""
+        "Swiss") nor a word the article also writes in lowercase (``common``: "Doctors" of "Doctors Without
+        Borders"), in a name that ends like a company's ("Systems", "Ltd", a plural: "Kestrel Terminals";
+        not "Harwick Tribune" nor "Harwick Times") and has no figures."""
         first, last = name[0], "".join(ch for ch in name[-1].text if ch.isalnum())
         return (first.tag_ == "NNP" and first.text.isalpha() and len(first.text) >= 3 and first.text[0].isupper()
                 and first.text not in self.name_starters and countries.country_of_demonym(first.text) is None
-                and last in self.company_suffixes and not any(t.like_num for t in name))
+                and (last in self.company_suffixes or (_plural(name[-1]) and last not in NOT_COMPANIES))
+                and not any(ch.isdigit() for ch in name.text) and first.lower_ not in common)
 
     # 4. titles
     def find_titles(self, doc: Doc, clusters: list[_Cluster], index: int, owner: dict[int, int]) -> None:
@@ -369,7 +392,8 @@ class EntityStage:
             names = [tokens.text(s, e) for s, e, kind in mentions if kind == "name"]
             if not names:
                 continue
-            name = max(names, key=lambda n: (len(n.split()), len(n), -names.index(n)))
+            # the longest name, written as in running text where a dateline has it in capitals ("Durban")
+            name = max(names, key=lambda n: (len(n.split()), not n.isupper(), len(n), -names.index(n)))
             country = cluster.country if cluster.label == "PERSON" else _country(doc, cluster)
             entities.append(
                 Entity(
@@ -475,6 +499,12 @@ def _country(doc: Doc, cluster: _Cluster) -> str | None:
         if code:
             return code
     return None
+
+
+def _plural(token: Token) -> bool:
+    """A capitalised plural ending a name: "Terminals", "Brothers" (the tagger often calls it NNP)."""
+    return token.tag_ == "NNPS" or (token.text[:1].isupper() and token.text.endswith("s") and not token.text.endswith("ss")
+                                    and len(token.text) > 3)
 
 
 def _alone(doc: Doc, i: int) -> bool:

@@ -22,11 +22,13 @@ from storyline.stages import doc_text
 
 # a text is hard-wrapped when this share of its line breaks fall before a lowercase word
 WRAPPED = 0.2
-# "WASHINGTON (AP) — ", "MANCHESTER, N.H. - ", "New York (AFP) – ", "ROTTERDAM, March 4 (Reuters) - ": a
-# dateline opening a paragraph. The parser reads it into the first sentence, and then splits that
-# sentence elsewhere ("… voted to end the strike | , the union said, …"): the story starts a sentence.
+# "WASHINGTON (AP) — ", "MANCHESTER, N.H. - ", "New York (AFP) – ", "ROTTERDAM, March 4 (Reuters) - ",
+# "VANCOUVER, British Columbia (AP) — ": a dateline opening a paragraph. The parser reads it into the
+# first sentence, and then splits that sentence elsewhere ("… voted to end the strike | , the union
+# said, …"): the story starts a sentence.
 DATELINE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]*)*|[A-Z][a-z]+(?: [A-Z][a-z]+)*(?=[ \t]*\((?:AP|AFP|Reuters|UPI)\)))"
+    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*(?=[ \t]*\((?:AP|AFP|Reuters|UPI)\)))?"  # "LIMA, Peru (AP) —"
     r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?:[ \t]*\([A-Za-z. ]{2,20}\))?[ \t]*(?:--|[—–-])[ \t]+(?=\S)",
     re.MULTILINE,
 )
