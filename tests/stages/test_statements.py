@@ -972,6 +972,29 @@ def test_statements_a_passive_no_comment_has_its_subject_as_speaker(nlp, text, c
     assert (s.kind, s.cue.text, found) == ("no_comment", cue, speaker)
 
 
+def test_statements_a_speaker_hung_on_the_quote_is_cut_from_it(nlp):
+    text = ("“Our members cannot feed their families on promises,” Sipho Ndlovu, general secretary of the Maritime "
+            "Workers Union (MAWU), told a rally outside the port gates. “We are not going back.”")
+    s, speaker = one(nlp, text)
+    assert (speaker, s.kind) == ("Sipho Ndlovu", "direct")
+    assert [part.text for part in s.content_parts] == ["“Our members cannot feed their families on promises,”",
+                                                       "“We are not going back.”"]
+
+
+def test_statements_the_31_year_old_parsed_as_the_verbs_modifier_is_still_the_speaker(nlp):
+    text = ("Outside court, the victim's son, Karim Haddad, said the family was relieved. "
+            "\"Mum gave her whole life to that cafe,\" the 31-year-old said.")
+    _, found = statements(nlp, text)
+    assert [name for _, name in found] == ["Karim Haddad", "Karim Haddad"]
+
+
+def test_statements_a_person_named_inside_a_quote_is_no_antecedent(nlp):
+    text = ("Outside court, Karim Haddad said the family was relieved. “Mum gave her whole life to that cafe,” he "
+            "said. He told reporters that customers had left flowers outside.")
+    _, found = statements(nlp, text)
+    assert [name for _, name in found] == ["Karim Haddad"] * 3
+
+
 def test_statements_not_available_without_comment_is_no_statement(nlp):
     _, found = statements(nlp, "The drug was not available in rural areas.")
     assert found == []

@@ -173,7 +173,7 @@ class StatementStage:
                 if item:
                     found.append(item)
         found = _drop_nested(_cut_participles(doc, _split_paragraph_runs(doc, _split_runs(doc, _cut_sources(doc, found)))))
-        doc._.statements = self.to_statements(doc, found)
+        doc._.statements = self.to_statements(doc, found, quotes)
         return doc
 
     def rule_kind(self, token: Token) -> str | None:
@@ -271,12 +271,15 @@ class StatementStage:
         parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and extent[0] <= verb.head.idx < extent[1]
         if extent[0] <= verb.idx < extent[1] and not (parenthetical or relative or raised):  # not inside what it reports
             return None
+        first_part = extent
         kind_ = "no_comment" if _refusal(verb) else _kind(doc_text(doc), _trim(doc_text(doc), *extent), quotes)
         extent, gap = _follow_quotes(doc_text(doc), extent, quotes)
         span = doc.char_span(*extent, alignment_mode="expand")
         start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
         said = _pieces(doc, (start, end), gap)  # the content's tokens, less the cue clause of a split quote
         source_tok = None if _asker_unnamed(verb) or _raising(verb) else _subject(verb, self.verbs, quotes)
+        if source_tok is None:  # '“…,” the 31-year-old said', parsed with "old" as the verb's modifier
+            source_tok = next((c for c in verb.children if c.dep_ == "amod" and _age(c) is not None), None)
         source = _source_chars(doc, source_tok) if source_tok is not None else None
         if source_tok is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             source_tok = verb.head  # "the super PACs supporting Kasich": the noun the participle describes
@@ -304,6 +307,14 @@ class StatementStage:
             named, chars = _name_before(doc, verb)
             if named is not None:
                 source_tok, source = named, chars
+                if first_part[0] < chars[0] < first_part[1]:
+                    # the parser hung the speaker on the quote: “…,” Sipho Ndlovu, general secretary …, told
+                    first_part = _trim(doc_text(doc), first_part[0], chars[0])
+                    kind_ = _kind(doc_text(doc), first_part, quotes)
+                    extent, gap = _follow_quotes(doc_text(doc), first_part, quotes)
+                    span = doc.char_span(*extent, alignment_mode="expand")
+                    start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
+                    said = _pieces(doc, (start, end), gap)
         for i in range(verb.i, cue_end.i + 1):
             taken.add(i)
         cue_tokens = (_cue_start(verb), cue_end.i + 1)
@@ -701,7 +712,7 @@ class StatementStage:
         return out
 
     # 6. speakers
-    def to_statements(self, doc: Doc, found: list[_Found]) -> list[Statement]:
+    def to_statements(self, doc: Doc, found: list[_Found], quotes: list[tuple[int, int]] | None = None) -> list[Statement]:
         statements = []
         found.sort(key=lambda f: f.cue)
         by_id = {entity.id: entity for entity in doc._.entities or []}
@@ -714,7 +725,7 @@ class StatementStage:
             # only from this sentence or the one before: further back, "the airline" meets the outlet
             # that reported the crash two paragraphs up
             near = at - previous_at <= 1
-            speaker, text = self.speaker(doc, item, previous if near else None, previous_head if near else None)
+            speaker, text = self.speaker(doc, item, previous if near else None, previous_head if near else None, quotes)
             previous, previous_head, previous_at = by_id.get(speaker), item.speaker_token, at
             time = None
             if governing_time is not None:
@@ -742,10 +753,11 @@ class StatementStage:
             )
         return statements
 
-    def speaker(self, doc: Doc, item: _Found, previous=None, previous_head: int | None = None  # noqa: ANN001
-                ) -> tuple[str | None, str | None]:
+    def speaker(self, doc: Doc, item: _Found, previous=None, previous_head: int | None = None,  # noqa: ANN001
+                quotes: list[tuple[int, int]] | None = None) -> tuple[str | None, str | None]:
         """The entity id of the source, and the source's text when no entity names it. ``previous`` is
-        the entity that spoke in the statement before, ``previous_head`` the token that named it."""
+        the entity that spoke in the statement before, ``previous_head`` the token that named it;
+        ``quotes``: the article's quotations, whose words name no antecedent."""
         if item.speaker_token is None:
             return None, None
         head = doc[item.speaker_token]
@@ -766,7 +778,7 @@ class StatementStage:
             # "The 61-year-old said": the person given that age ("Whitfield, 61,"), else the last named
             # named before the statement, not inside its quote ("“Donald is …,” said the 46-year-old")
             first = doc.char_span(min(item.cue[0], item.content[0]), item.cue[1], alignment_mode="expand")
-            entity = _aged(doc, head, age) or _antecedent(doc, first[0] if first else head, personal=True)
+            entity = _aged(doc, head, age) or _antecedent(doc, first[0] if first else head, personal=True, quotes=quotes)
         if entity is None and (head.lower_ in self.organisation_nouns or head.lemma_.lower() in self.speaking_nouns):
             # "The IG Metall union said", "A Brightwell spokesman said": the organisation named before its
             # noun (not "the Trump campaign")
@@ -797,7 +809,8 @@ class StatementStage:
             # the last statement's speaker counts as a mention where a descriptor named it: "The
             # 54-year-old mayor has argued … She told …" is the mayor, not a person named before
             descriptor = doc[previous_head] if previous_head is not None and doc[previous_head].pos_ == "NOUN" else None
-            entity = _antecedent(doc, head, {previous_head: previous} if descriptor is not None and previous else {})
+            entity = _antecedent(doc, head, {previous_head: previous} if descriptor is not None and previous else {},
+                                 quotes=quotes)
             spokesperson = head.lower_ in PERSONAL and descriptor is not None and descriptor.tag_ == "NN" and (
                 descriptor.lemma_.lower() in SPOKESPEOPLE)
             unnamed_group = head.lower_ == "they" and descriptor is not None and previous is None and (
@@ -1211,7 +1224,9 @@ def _name_before(doc: Doc, verb: Token) -> tuple[Token | None, tuple[int, int] |
     end = i + 1
     if i > verb.sent.start and doc[i].text == ",":
         j = i - 1  # over an apposition set off by commas, to the comma that opens it
-        while j > verb.sent.start and i - j <= 10 and doc[j].text != "," and doc[j].pos_ in APPOSITION_POS:
+        # "general secretary of the Maritime and Allied Workers Union (MAWU)": brackets too
+        while j > verb.sent.start and i - j <= 14 and doc[j].text != "," and (
+                doc[j].pos_ in APPOSITION_POS or doc[j].text in "()"):
             j -= 1
         if doc[j].text != "," or j == i - 1:
             return None, None
@@ -1740,10 +1755,12 @@ def _aged(doc: Doc, head: Token, age: str):  # noqa: ANN202 - an Entity or None
     return None
 
 
-def _antecedent(doc: Doc, pronoun: Token, named: dict | None = None, personal: bool | None = None):  # noqa: ANN202
+def _antecedent(doc: Doc, pronoun: Token, named: dict | None = None, personal: bool | None = None,  # noqa: ANN202
+                quotes: list[tuple[int, int]] | None = None):
     """The last person (for he/she) or named subject before the pronoun that was a subject (an Entity or
-    None). ``named``: more tokens that stand for an entity (a descriptor the statements resolved);
-    ``personal``: look for a person whatever the word ("the 61-year-old")."""
+    None), outside ``quotes`` ("“Mum gave her life to that cafe,” the son said. He told …" is not Mum).
+    ``named``: more tokens that stand for an entity (a descriptor the statements resolved); ``personal``:
+    look for a person whatever the word ("the 61-year-old")."""
     personal = pronoun.lower_ in PERSONAL if personal is None else personal
     fallback = None
     index = entity_index(doc)
@@ -1754,6 +1771,8 @@ def _antecedent(doc: Doc, pronoun: Token, named: dict | None = None, personal: b
         if entity is None:
             continue
         t = doc[i]
+        if quotes and _inside(t.idx, quotes):
+            continue
         if personal and entity.type != "PERSON":
             continue
         if not personal and entity.type == "PERSON":
