@@ -940,6 +940,32 @@ def test_statements_the_agency_is_the_one_agency_named_before(nlp):
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
+    ("The British Columbia Ministry of Environment ordered tests. A ministry spokesperson declined to say when "
+     "results would be known.", "British Columbia Ministry of Environment"),
+    ("The British Columbia Ministry of Environment ordered tests. The ministry said results were due on Friday.",
+     "British Columbia Ministry of Environment"),
+    # a union of states is no union of workers
+    ("The European Union urged calm. The union said the strike would go on.", None),
+])
+def test_statements_an_organisation_noun_is_the_one_organisation_of_its_kind(nlp, text, speaker):
+    _, found = statements(nlp, text)
+    assert [name for s, name in found if s.speaker_text.lower() in ("a ministry spokesperson", "the ministry",
+                                                                     "the union")] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    ("Mining company says spill poses no risk\n\nA Canadian mining company said on Tuesday that a spill posed "
+     "no threat to drinking water.\n\nSentinel Minerals Ltd. said tests showed no contamination.",
+     "A Canadian mining company", "Sentinel Minerals Ltd."),
+    ("Minister says government will appeal\n\nA court suspended the ban on Thursday.\n\nCrowds gathered "
+     "outside.\n\nTransport Minister Tomas Ferreira said the government would appeal.", "Minister", "Tomas Ferreira"),
+])
+def test_statements_a_headline_or_lead_names_its_speaker_further_down(nlp, text, source, speaker):
+    _, found = statements(nlp, text)
+    assert [name for s, name in found if s.speaker_text == source] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
     ("Gary Whitfield, 61, led the police department for nine years. Rosa Delgado leads the race. "
      "The 61-year-old said he was not worried.", "Gary Whitfield"),
     # no age given: the person named last before the statement, not one inside its relative clause

@@ -114,6 +114,11 @@ CONTRASTS = {"while", "whereas"}  # "…, while Cruz said …": a second speaker
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 # who speak for the firm they work at: "analysts at Barclays wrote in a note" (not "GOP strategists")
 ANALYSTS = {"analyst", "economist", "strategist"}
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# titles a headline or lead may name a person by before naming them: "Minister says …" (not "an official",
+# who may stay unnamed, nor "a spokesman for X", who speaks for X)
+TITLE_WORDS = {"minister", "prosecutor", "judge", "president", "governor", "mayor", "lawyer", "senator", "envoy"}
+STATE_UNIONS = {"European Union", "African Union", "Soviet Union", "Eurasian Economic Union"}
 # nouns for any kind of organisation: "the company" is not matched to a name by its last word
 GENERIC_ORGANISATIONS = {"group", "organisation", "organization", "company", "firm"}
 RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
@@ -784,12 +789,18 @@ class StatementStage:
             # noun (not "the Trump campaign")
             named = [entity_at(doc, c) for c in head.lefts if c.dep_ == "compound"]
             entity = next((e for e in named if e is not None and e.type == "ORG"), None)
+            kinds = [c for c in head.lefts if c.dep_ == "compound" and c.lower_ in self.organisation_nouns
+                     and c.lower_ not in GENERIC_ORGANISATIONS]
+            if entity is None and kinds and head.lemma_.lower() in self.speaking_nouns:
+                entity = _of_that_kind(doc, kinds[-1])  # "A ministry spokesperson": the one ministry named
             if entity is None and _definite(head) and head.lower_ in self.organisation_nouns:
                 entity = _organisation(doc, head, item, previous)
                 if entity is not None and not self.compatible(head, entity):
                     entity = None  # "the city council" is not the Better Government Association
                 if entity is None and head.lower_ not in GENERIC_ORGANISATIONS:
                     entity = _of_that_kind(doc, head)
+        if entity is None and head.pos_ in ("NOUN", "PROPN") and (head.lower_ in self.organisation_nouns or head.lower_ in TITLE_WORDS):
+            entity = _named_later(doc, head, organisation=head.lower_ in self.organisation_nouns)
         if entity is None and item.source is not None:
             span = doc.char_span(*item.source, alignment_mode="expand")
             for t in span or ():
@@ -827,8 +838,10 @@ class StatementStage:
     def compatible(self, noun: Token, entity) -> bool:  # noqa: ANN001 - an Entity
         """An organisation whose name ends in a kind of organisation is only that kind: "the union" can
         be the IG Metall Union, "the council" not the Better Government Association; "the group", "the
-        agency" can be any ("the agency" is also the State Department)."""
+        agency" can be any ("the agency" is also the State Department). A union of states is none of them."""
         kind = entity.name.split()[-1].lower() if entity.name.split() else ""
+        if entity.name in STATE_UNIONS:
+            return False
         return (noun.lower_ in GENERIC_ORGANISATIONS or noun.lower_ == "agency" or kind not in self.organisation_nouns
                 or kind == noun.lower_)
 
@@ -1682,10 +1695,46 @@ def _organisation(doc: Doc, head: Token, item: _Found, previous):  # noqa: ANN00
 
 def _of_that_kind(doc: Doc, head: Token):  # noqa: ANN202 - an Entity or None
     """The one organisation named before "the agency" whose name ends in "Agency" (the National Disaster
-    Management Agency); None when there are two ("the party" after both parties are named)."""
-    kinds = {e.id: e for e in doc._.entities or [] if e.type == "ORG" and e.name.split()
-             and e.name.split()[-1].lower() == head.lower_ and any(m.end <= head.idx for m in e.mentions)}
+    Management Agency) or has it before "of" (the British Columbia Ministry of Environment); None when
+    there are two ("the party" after both parties are named). A union of states is no union of workers."""
+    kinds = {e.id: e for e in doc._.entities or [] if e.type == "ORG" and _kind_of(e.name) == head.lower_
+             and e.name not in STATE_UNIONS and any(m.end <= head.idx for m in e.mentions)}
     return next(iter(kinds.values())) if len(kinds) == 1 else None
+
+
+def _named_later(doc: Doc, head: Token, organisation: bool):  # noqa: ANN202 - an Entity or None
+    """A headline or lead that names its speaker only further down: "Mining company says …", "A Canadian
+    mining company said Tuesday …", then "Sentinel Minerals Ltd. said …"; "Minister says …", then
+    "Transport Minister Tomas Ferreira". For a noun without "the" in the first two paragraphs (the
+    headline is one), the first organisation of its kind named as a subject in the two paragraphs after,
+    or the first person with that title below."""
+    text = doc_text(doc)
+    starts = [0] + [m.end() for m in BLANK_LINE.finditer(text)]
+    paragraph = bisect.bisect_right(starts, head.idx) - 1
+    if paragraph > 1 or any(c.dep_ == "det" and c.lower_ not in ("a", "an") or
+                            c.dep_ == "poss" and c.pos_ != "NOUN" for c in head.children):
+        return None  # "the company" looks back; "their union", "Kestrel's union" are someone's
+    # an organisation named as a subject soon after; a person by the title, anywhere below
+    limit = starts[paragraph + 3] if organisation and paragraph + 3 < len(starts) else len(text)
+    index = entity_index(doc)
+    for i in range(head.i + 1, len(doc)):
+        if doc[i].idx >= limit:
+            break
+        entity = index.get(i)
+        if entity is None:
+            continue
+        if organisation and entity.type == "ORG" and _names_a_subject(doc[i], entity, index) and (
+                head.lower_ in GENERIC_ORGANISATIONS or _kind_of(entity.name) == head.lower_):
+            return entity
+        if not organisation and entity.type == "PERSON" and any(_title_head(t) == head.lower_ for t in entity.titles):
+            return entity
+    return None
+
+
+def _kind_of(name: str) -> str:
+    """The word that says what kind of organisation a name is: its last, or the one before "of"."""
+    words = name.lower().split()
+    return words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
 
 
 def _names_a_subject(token: Token, entity, index: dict) -> bool:  # noqa: ANN001 - an Entity
