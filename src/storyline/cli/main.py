@@ -8,6 +8,7 @@ from storyline import __version__
 from storyline.cli.eval_events import eval_events
 from storyline.cli.eval_time import eval_time
 from storyline.cli.eval_quotes import quotes as eval_quotes
+from storyline.cli.eval_speakers import eval_speakers
 from storyline.cli.bench import bench
 from storyline.cli.entities import entities
 from storyline.cli.events import events
@@ -41,6 +42,7 @@ def eval_group() -> None:
 eval_group.add_command(eval_events)
 eval_group.add_command(eval_time)
 eval_group.add_command(eval_quotes)
+eval_group.add_command(eval_speakers)
 
 
 def main() -> None:
