@@ -227,3 +227,9 @@ def test_entities_a_company_named_again_with_its_suffix_is_one_mention(nlp):
 def test_entities_a_first_word_the_article_also_writes_in_lowercase_is_no_short_form(nlp):
     text = "Doctors Without Borders said the clinic had closed. Doctors said the doctors on duty were exhausted."
     assert not any(m.text == "Doctors" for e in extract(text, nlp).entities for m in e.mentions)
+
+
+def test_entities_a_name_after_a_title_word_is_a_person(nlp):
+    text = ("Observers praised the count. The mission's chief observer, Portuguese lawmaker Helena Sarmento, said "
+            "the coming days would be the real test.")
+    assert entity(extract(text, nlp), "Helena Sarmento").type == "PERSON"

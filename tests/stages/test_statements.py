@@ -959,6 +959,12 @@ def test_statements_an_organisation_noun_is_the_one_organisation_of_its_kind(nlp
      "A Canadian mining company", "Sentinel Minerals Ltd."),
     ("Minister says government will appeal\n\nA court suspended the ban on Thursday.\n\nCrowds gathered "
      "outside.\n\nTransport Minister Tomas Ferreira said the government would appeal.", "Minister", "Tomas Ferreira"),
+    ("KYIV (AP) — A drone attack set a fuel depot ablaze overnight, killing three workers, the regional governor "
+     "said Saturday.\n\nOleh Marchenko, governor of the Poltava region, wrote on Telegram that the fire was out.",
+     "the regional governor", "Oleh Marchenko"),
+    # the names before the title must be in the person's title
+    ("Voters were unmoved, the New Jersey governor told reporters.\n\nJeb Bush, the former Florida governor, "
+     "said he would stay in the race.", "the New Jersey governor", None),
 ])
 def test_statements_a_headline_or_lead_names_its_speaker_further_down(nlp, text, source, speaker):
     _, found = statements(nlp, text)

@@ -125,6 +125,9 @@ class EntityStage:
         start, end, label = ent.start, ent.end, ent.label_
         if ent.start_char in datelines and ent.text.isupper():
             label = "GPE"  # "DURBAN, March 12 (Reuters) -" tagged ORG: a dateline opens with a place
+        elif (label in ("ORG", "GPE", "NORP") and 2 <= end - start <= 3 and start > 0
+              and doc[start - 1].lower_ in self.titles and all(t.is_alpha and t.is_title for t in ent)):
+            label = "PERSON"  # "Portuguese lawmaker Helena Sarmento" tagged ORG: a title names a person
         if any(t.like_num for t in ent) and any(t.lower_.rstrip(".") in CALENDAR_WORDS for t in ent):
             return []  # "Sun Feb 20 , 2011" tagged ORG in a dateline is a date
         if not any(t.text[:1].isupper() for t in ent):

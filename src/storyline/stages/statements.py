@@ -1705,18 +1705,20 @@ def _of_that_kind(doc: Doc, head: Token):  # noqa: ANN202 - an Entity or None
 def _named_later(doc: Doc, head: Token, organisation: bool):  # noqa: ANN202 - an Entity or None
     """A headline or lead that names its speaker only further down: "Mining company says …", "A Canadian
     mining company said Tuesday …", then "Sentinel Minerals Ltd. said …"; "Minister says …", then
-    "Transport Minister Tomas Ferreira". For a noun without "the" in the first two paragraphs (the
-    headline is one), the first organisation of its kind named as a subject in the two paragraphs after,
-    or the first person with that title below."""
+    "Transport Minister Tomas Ferreira"; "…, the regional governor said" and then "Oleh Marchenko,
+    governor of the Poltava region". For a noun in the first two paragraphs (the headline is one) that
+    nothing before resolved, the first organisation of its kind named as a subject in the two paragraphs
+    after, or the first person with that title below."""
     text = doc_text(doc)
     starts = [0] + [m.end() for m in BLANK_LINE.finditer(text)]
     paragraph = bisect.bisect_right(starts, head.idx) - 1
-    if paragraph > 1 or any(c.dep_ == "det" and c.lower_ not in ("a", "an") or
+    if paragraph > 1 or any(c.dep_ == "det" and c.lower_ not in ("a", "an", "the") or
                             c.dep_ == "poss" and c.pos_ != "NOUN" for c in head.children):
-        return None  # "the company" looks back; "their union", "Kestrel's union" are someone's
+        return None  # "their union", "Kestrel's union" are someone's; "the governor" of a lead, named below
     # an organisation named as a subject soon after; a person by the title, anywhere below
     limit = starts[paragraph + 3] if organisation and paragraph + 3 < len(starts) else len(text)
     index = entity_index(doc)
+    qualifiers = [t.lower_ for t in head.subtree if t.i < head.i and t.pos_ == "PROPN"]
     for i in range(head.i + 1, len(doc)):
         if doc[i].idx >= limit:
             break
@@ -1726,7 +1728,9 @@ def _named_later(doc: Doc, head: Token, organisation: bool):  # noqa: ANN202 - a
         if organisation and entity.type == "ORG" and _names_a_subject(doc[i], entity, index) and (
                 head.lower_ in GENERIC_ORGANISATIONS or _kind_of(entity.name) == head.lower_):
             return entity
-        if not organisation and entity.type == "PERSON" and any(_title_head(t) == head.lower_ for t in entity.titles):
+        # "the New Jersey governor" is no governor of Florida: the names before the title are in it
+        if not organisation and entity.type == "PERSON" and any(
+                _title_head(t) == head.lower_ and all(q in t.lower() for q in qualifiers) for t in entity.titles):
             return entity
     return None
 
