@@ -233,3 +233,22 @@ def test_entities_a_name_after_a_title_word_is_a_person(nlp):
     text = ("Observers praised the count. The mission's chief observer, Portuguese lawmaker Helena Sarmento, said "
             "the coming days would be the real test.")
     assert entity(extract(text, nlp), "Helena Sarmento").type == "PERSON"
+
+
+@pytest.mark.parametrize("words, parts", [
+    ("Northbridge Chief Executive Tomasz Wierzbicki", [("Northbridge", "ORG"), ("Tomasz Wierzbicki", "PERSON")]),
+    ("National Security Adviser Brent Scowcroft", [("National Security", "ORG"), ("Brent Scowcroft", "PERSON")]),
+    ("General Motors Corp", None),
+    ("General Accounting Office", None),
+])
+def test_entities_a_name_run_together_with_a_title_is_split(nlp, words, parts):
+    from storyline.stages.entities import EntityStage
+
+    doc = nlp.make_doc(words)
+    split = EntityStage().titled_person(doc, 0, len(doc), "ORG")
+    assert (None if split is None else [(doc[a:b].text, label) for a, b, label in split]) == parts
+
+
+def test_entities_an_acronym_may_keep_the_of_of_its_name(nlp):
+    text = "The Alliance of Small Island States wants more money. AOSIS said the pace of funding was too slow."
+    assert "AOSIS" in [m.text for m in entity(extract(text, nlp), "Alliance of Small Island States").mentions]

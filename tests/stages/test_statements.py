@@ -1027,6 +1027,26 @@ def test_statements_a_person_named_inside_a_quote_is_no_antecedent(nlp):
     assert [name for _, name in found] == ["Karim Haddad"] * 3
 
 
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    ("Several delegates accused Saudi Arabia of blocking the text. Saudi Arabia's delegation did not respond to a "
+     "request for comment.", "Saudi Arabia's delegation", "Saudi Arabia"),
+    ("Mayor Anna Kowal defended the budget. Kowal's office said the figures were final.", "Kowal's office", None),
+    ("The Illinois Board of Elections met on Tuesday. The board said the candidate was eligible.", "The board",
+     "Illinois Board of Elections"),
+])
+def test_statements_a_country_speaks_through_its_delegation_and_a_board_is_the_board_named(nlp, text, source, speaker):
+    _, found = statements(nlp, text)
+    assert [name for s, name in found if s.speaker_text == source] == [speaker]
+
+
+def test_statements_a_transcript_line_in_capitals_is_the_person_of_that_surname(nlp):
+    text = ("Committee chair Margaret Clarke questioned the chief executive, Fiona Hollis.\n\n"
+            "CLARKE: Did you know about the spills?\n\nHOLLIS: We reported every one of them.")
+    _, found = statements(nlp, text)
+    assert [(s.cue.text, name) for s, name in found if s.cue.text == ":"] == [(":", "Margaret Clarke"),
+                                                                            (":", "Fiona Hollis")]
+
+
 def test_statements_not_available_without_comment_is_no_statement(nlp):
     _, found = statements(nlp, "The drug was not available in rural areas.")
     assert found == []

@@ -92,6 +92,7 @@ class EntityStage:
         self.groups = words("groups.txt")
         self.name_starters = words("name_starters.txt")
         self.company_suffixes = words("company_suffixes.txt")
+        self.organisation_nouns = words("organisation_nouns.txt")
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = _Tokens(doc)
@@ -126,8 +127,13 @@ class EntityStage:
         if ent.start_char in datelines and ent.text.isupper():
             label = "GPE"  # "DURBAN, March 12 (Reuters) -" tagged ORG: a dateline opens with a place
         elif (label in ("ORG", "GPE", "NORP") and 2 <= end - start <= 3 and start > 0
-              and doc[start - 1].lower_ in self.titles and all(t.is_alpha and t.is_title for t in ent)):
+              and doc[start - 1].lower_ in self.titles and all(t.is_alpha and t.is_title for t in ent)
+              and ent[-1].text not in self.company_suffixes):
             label = "PERSON"  # "Portuguese lawmaker Helena Sarmento" tagged ORG: a title names a person
+        if label != "PERSON":
+            split = self.titled_person(doc, start, end, label if label in ("ORG", "GPE", "NORP", "LOC") else "ORG")
+            if split is not None:
+                return split  # "Northbridge Chief Executive Tomasz Wierzbicki" as one WORK_OF_ART
         if any(t.like_num for t in ent) and any(t.lower_.rstrip(".") in CALENDAR_WORDS for t in ent):
             return []  # "Sun Feb 20 , 2011" tagged ORG in a dateline is a date
         if not any(t.text[:1].isupper() for t in ent):
@@ -159,6 +165,20 @@ class EntityStage:
             if countries.country_of_demonym(text) is None and text not in self.groups:
                 label = "ORG"  # "According to Axios": an outlet, not a nationality
         return [(start, end, label)]
+
+    def titled_person(self, doc: Doc, start: int, end: int, before: str) -> list[tuple[int, int, str]] | None:
+        """A name the tagger ran together with a title and its holder: "Northbridge Chief Executive Tomasz
+        Wierzbicki" is Northbridge (``before``: the label the words before the title keep) and Tomasz
+        Wierzbicki (PERSON)."""
+        last = max((i for i in range(start, end - 1) if doc[i].lower_ in self.titles), default=None)
+        if last is None or not 2 <= end - last - 1 <= 3 or not all(t.is_alpha and t.is_title for t in doc[last + 1 : end]):
+            return None
+        if doc[end - 1].text in self.company_suffixes or doc[end - 1].lower_ in self.organisation_nouns:
+            return None  # "General Motors Corp", "General Accounting Office": a name, not a general
+        first = last
+        while first > start and (doc[first - 1].lower_ in self.titles or doc[first - 1].lower_ in TITLE_MODIFIERS):
+            first -= 1
+        return ([(start, first, before)] if first > start else []) + [(last + 1, end, "PERSON")]
 
     # 2. cluster
     def cluster(self, doc: Doc, spans: list[tuple[int, int, str]], datelines: set[int] = frozenset()) -> list[_Cluster]:
@@ -477,6 +497,8 @@ def _merge_acronyms(doc: Doc, clusters: list[_Cluster]) -> None:
             for s, e, _ in cluster.mentions:
                 if e - s > 1:
                     full.setdefault(_acronym(doc[s:e].text), index)
+                    # "AOSIS" keeps the "of" of the Alliance of Small Island States
+                    full.setdefault("".join(w[0].upper() for w in doc[s:e].text.split() if w[0].isalpha()), index)
     for index, cluster in enumerate(clusters):
         if cluster.label != "ORG" or not cluster.mentions:
             continue

@@ -118,6 +118,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # titles a headline or lead may name a person by before naming them: "Minister says …" (not "an official",
 # who may stay unnamed, nor "a spokesman for X", who speaks for X)
 TITLE_WORDS = {"minister", "prosecutor", "judge", "president", "governor", "mayor", "lawyer", "senator", "envoy"}
+STATE_VOICES = {"delegation", "government", "embassy", "mission", "cabinet"}  # a country speaks through them
 STATE_UNIONS = {"European Union", "African Union", "Soviet Union", "Eurasian Economic Union"}
 # nouns for any kind of organisation: "the company" is not matched to a name by its last word
 GENERIC_ORGANISATIONS = {"group", "organisation", "organization", "company", "firm"}
@@ -514,7 +515,7 @@ class StatementStage:
             colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
             if name is None or colon is None or any(t.i in taken for t in colon):
                 continue
-            entity = next((e for e in (entity_at(doc, t) for t in name) if e is not None), None)
+            entity = _line_speaker(doc, name)
             shouting = len(name) == 1 and name.text.isupper() and len(name.text) > 2
             # "Poll: Trump leads in Ohio", "Report: …" (8 of 10 such headlines are cues in PolNeAR train)
             document = entity is None and name[-1].lower_ in LINE_DOCUMENTS
@@ -774,6 +775,8 @@ class StatementStage:
                     and head.head.i == start - 2):
                 head = head.head  # "Northgate Utilities, the company that agreed …": Northgate Utilities
         entity = entity_at(doc, head)
+        if entity is None and doc_text(doc)[item.cue[0] : item.cue[1]] == ":":  # "CLARKE: …"
+            entity = _line_speaker(doc, doc[item.speaker_token : item.speaker_token + 1])
         for child in head.children:  # "one delegate, Kelly Smith," : the apposition names her
             if entity is None and child.dep_ == "appos":
                 entity = entity_at(doc, child)
@@ -791,7 +794,7 @@ class StatementStage:
             entity = next((e for e in named if e is not None and e.type == "ORG"), None)
             kinds = [c for c in head.lefts if c.dep_ == "compound" and c.lower_ in self.organisation_nouns
                      and c.lower_ not in GENERIC_ORGANISATIONS]
-            if entity is None and kinds and head.lemma_.lower() in self.speaking_nouns:
+            if entity is None and kinds and head.lower_ in SPOKESPEOPLE:
                 entity = _of_that_kind(doc, kinds[-1])  # "A ministry spokesperson": the one ministry named
             if entity is None and _definite(head) and head.lower_ in self.organisation_nouns:
                 entity = _organisation(doc, head, item, previous)
@@ -799,6 +802,10 @@ class StatementStage:
                     entity = None  # "the city council" is not the Better Government Association
                 if entity is None and head.lower_ not in GENERIC_ORGANISATIONS:
                     entity = _of_that_kind(doc, head)
+        if entity is None and head.lower_ in STATE_VOICES:
+            # "Saudi Arabia's delegation", "Japan's government": the country (not "Kowal's office")
+            owner = next((entity_at(doc, c) for c in head.children if c.dep_ == "poss"), None)
+            entity = owner if owner is not None and owner.type == "GPE" else None
         if entity is None and head.pos_ in ("NOUN", "PROPN") and (head.lower_ in self.organisation_nouns or head.lower_ in TITLE_WORDS):
             entity = _named_later(doc, head, organisation=head.lower_ in self.organisation_nouns)
         if entity is None and item.source is not None:
@@ -1632,7 +1639,17 @@ def _first_person(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
     if line.group(1) == "A":
         return _interviewee(doc)
     name = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
-    return next((e for e in (entity_at(doc, t) for t in name or ()) if e is not None and e.type == "PERSON"), None)
+    return _line_speaker(doc, name, "PERSON")
+
+
+def _line_speaker(doc: Doc, name: Span | None, kind: str | None = None):  # noqa: ANN202 - an Entity or None
+    """The entity a transcript line's name stands for: the one it names ("Sen. Ted Cruz: …"), or, for a
+    surname in capitals the tagger missed ("CLARKE: …"), the one person of that surname."""
+    entity = next((e for e in (entity_at(doc, t) for t in name or ()) if e is not None), None)
+    if entity is None and name is not None and len(name) == 1 and name.text.isupper() and name.text.isalpha():
+        people = [e for e in doc._.entities or [] if e.type == "PERSON" and e.name.split()[-1].casefold() == name.text.casefold()]
+        entity = people[0] if len(people) == 1 else None
+    return entity if entity is not None and (kind is None or entity.type == kind) else None
 
 
 def _interviewee(doc: Doc):  # noqa: ANN202 - an Entity or None
