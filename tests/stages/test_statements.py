@@ -962,6 +962,9 @@ def test_statements_an_organisation_noun_is_the_one_organisation_of_its_kind(nlp
     ("KYIV (AP) — A drone attack set a fuel depot ablaze overnight, killing three workers, the regional governor "
      "said Saturday.\n\nOleh Marchenko, governor of the Poltava region, wrote on Telegram that the fire was out.",
      "the regional governor", "Oleh Marchenko"),
+    ("LILONGWE (AP) — The opposition leader held a narrow lead early Thursday, the electoral commission said.\n\n"
+     "She had 48.6% of the vote, according to figures posted by the Malawi Electoral Commission.",
+     "the electoral commission", "Malawi Electoral Commission"),
     # the names before the title must be in the person's title
     ("Voters were unmoved, the New Jersey governor told reporters.\n\nJeb Bush, the former Florida governor, "
      "said he would stay in the race.", "the New Jersey governor", None),

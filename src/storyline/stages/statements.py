@@ -802,6 +802,10 @@ class StatementStage:
                     entity = None  # "the city council" is not the Better Government Association
                 if entity is None and head.lower_ not in GENERIC_ORGANISATIONS:
                     entity = _of_that_kind(doc, head)
+            elif entity is None and head.lower_ in self.organisation_nouns and head.lower_ not in GENERIC_ORGANISATIONS and (
+                    any(c.lower_ == "the" for c in head.lefts)):
+                # "the electoral commission": the one commission whose name has "Electoral" in it
+                entity = _of_that_kind(doc, head, [t.lower_ for t in head.lefts if t.dep_ in ("amod", "compound")])
         if entity is None and head.lower_ in STATE_VOICES:
             # "Saudi Arabia's delegation", "Japan's government": the country (not "Kowal's office")
             owner = next((entity_at(doc, c) for c in head.children if c.dep_ == "poss"), None)
@@ -1710,12 +1714,14 @@ def _organisation(doc: Doc, head: Token, item: _Found, previous):  # noqa: ANN00
     return None
 
 
-def _of_that_kind(doc: Doc, head: Token):  # noqa: ANN202 - an Entity or None
+def _of_that_kind(doc: Doc, head: Token, qualifiers: list[str] = ()):  # noqa: ANN202 - an Entity or None
     """The one organisation named before "the agency" whose name ends in "Agency" (the National Disaster
     Management Agency) or has it before "of" (the British Columbia Ministry of Environment); None when
-    there are two ("the party" after both parties are named). A union of states is no union of workers."""
+    there are two ("the party" after both parties are named). A union of states is no union of workers;
+    ``qualifiers``, the words before the noun, must be in the name ("the electoral commission")."""
     kinds = {e.id: e for e in doc._.entities or [] if e.type == "ORG" and _kind_of(e.name) == head.lower_
-             and e.name not in STATE_UNIONS and any(m.end <= head.idx for m in e.mentions)}
+             and e.name not in STATE_UNIONS and any(m.end <= head.idx for m in e.mentions)
+             and all(q in e.name.lower().split() for q in qualifiers)}
     return next(iter(kinds.values())) if len(kinds) == 1 else None
 
 
@@ -1735,15 +1741,18 @@ def _named_later(doc: Doc, head: Token, organisation: bool):  # noqa: ANN202 - a
     # an organisation named as a subject soon after; a person by the title, anywhere below
     limit = starts[paragraph + 3] if organisation and paragraph + 3 < len(starts) else len(text)
     index = entity_index(doc)
-    qualifiers = [t.lower_ for t in head.subtree if t.i < head.i and t.pos_ == "PROPN"]
+    qualifiers = [t.lower_ for t in head.subtree if t.i < head.i and (
+        t.pos_ == "PROPN" or organisation and t.dep_ in ("amod", "compound") and head.lower_ not in GENERIC_ORGANISATIONS)]
     for i in range(head.i + 1, len(doc)):
         if doc[i].idx >= limit:
             break
         entity = index.get(i)
         if entity is None:
             continue
-        if organisation and entity.type == "ORG" and _names_a_subject(doc[i], entity, index) and (
-                head.lower_ in GENERIC_ORGANISATIONS or _kind_of(entity.name) == head.lower_):
+        # a company named as a subject; a commission, ministry … named at all, with the words before the noun
+        if organisation and entity.type == "ORG" and (
+                (head.lower_ in GENERIC_ORGANISATIONS and _names_a_subject(doc[i], entity, index)) or (
+                    _kind_of(entity.name) == head.lower_ and all(q in entity.name.lower().split() for q in qualifiers))):
             return entity
         # "the New Jersey governor" is no governor of Florida: the names before the title are in it
         if not organisation and entity.type == "PERSON" and any(
