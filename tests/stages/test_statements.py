@@ -914,6 +914,9 @@ def test_statements_an_organisation_descriptor_names_its_organisation_in_the_art
      "The group urged senators to keep the review.", "Amnesty International"),
     ("Harbour Freight Inc. has cut 300 jobs in Ohio, the company said on Monday.", "Harbour Freight Inc."),
     ("Corvane Systems will cut 1,800 jobs, the software maker said on Wednesday.", "Corvane Systems"),
+    # its own apposition is no other group
+    ("Andean Rights Observatory, a Lima-based rights group, said it had documented six cases. The group "
+     "warned that the weapons could be lethal.", "Andean Rights Observatory"),
     # a council is not the association that spoke before it
     ("A study by the Better Government Association found that the city had overspent. "
      "The city council said it would review the budget.", None),
@@ -965,6 +968,9 @@ def test_statements_an_organisation_noun_is_the_one_organisation_of_its_kind(nlp
     ("LILONGWE (AP) — The opposition leader held a narrow lead early Thursday, the electoral commission said.\n\n"
      "She had 48.6% of the vote, according to figures posted by the Malawi Electoral Commission.",
      "the electoral commission", "Malawi Electoral Commission"),
+    ("BONN (Reuters) - Talks stalled on Thursday, a senior European negotiator said.\n\nThe EU's chief "
+     "negotiator, Jacqueline Moreau, told reporters the gap was wide.", "a senior European negotiator",
+     "Jacqueline Moreau"),
     # the names before the title must be in the person's title
     ("Voters were unmoved, the New Jersey governor told reporters.\n\nJeb Bush, the former Florida governor, "
      "said he would stay in the race.", "the New Jersey governor", None),

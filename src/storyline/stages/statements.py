@@ -117,7 +117,8 @@ ANALYSTS = {"analyst", "economist", "strategist"}
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # titles a headline or lead may name a person by before naming them: "Minister says …" (not "an official",
 # who may stay unnamed, nor "a spokesman for X", who speaks for X)
-TITLE_WORDS = {"minister", "prosecutor", "judge", "president", "governor", "mayor", "lawyer", "senator", "envoy"}
+TITLE_WORDS = {"minister", "prosecutor", "judge", "president", "governor", "mayor", "lawyer", "senator", "envoy",
+               "negotiator", "ambassador", "commissioner"}
 STATE_VOICES = {"delegation", "government", "embassy", "mission", "cabinet"}  # a country speaks through them
 STATE_UNIONS = {"European Union", "African Union", "Soviet Union", "Eurasian Economic Union"}
 # nouns for any kind of organisation: "the company" is not matched to a name by its last word
@@ -1701,7 +1702,9 @@ def _organisation(doc: Doc, head: Token, item: _Found, previous):  # noqa: ANN00
         # campaign refused" and "the trade group for the plans … '…,' the group wrote" have nearer holders
         start = spoke.sent.start_char if spoke is not None else head.idx
         between = doc.char_span(start, head.idx, alignment_mode="expand")
-        if not any(t.lower_ == head.lower_ and t.i not in index and not _plain(t) for t in between or ()):
+        # "The Andean Rights Observatory, a Lima-based rights group, said …": its own apposition holds no one else
+        if not any(t.lower_ == head.lower_ and t.i not in index and not _plain(t) and not (
+                t.dep_ == "appos" and index.get(t.head.i) is previous) for t in between or ()):
             return previous
         return None
     if not item.content or item.content[0] > item.cue[0]:
