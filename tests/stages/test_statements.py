@@ -1056,6 +1056,13 @@ def test_statements_a_transcript_line_in_capitals_is_the_person_of_that_surname(
                                                                             (":", "Fiona Hollis")]
 
 
+def test_statements_it_after_an_organisation_said_is_that_organisation_not_one_in_what_it_said(nlp):
+    text = ("The Ukrainian Air Force said Russia had launched 87 drones at the country overnight. Debris fell in "
+            "at least five regions, it said.")
+    _, found = statements(nlp, text)
+    assert [(s.speaker_text, name) for s, name in found][-1] == ("it", "Ukrainian Air Force")
+
+
 def test_statements_not_available_without_comment_is_no_statement(nlp):
     _, found = statements(nlp, "The drug was not available in rural areas.")
     assert found == []

@@ -725,15 +725,16 @@ class StatementStage:
         by_id = {entity.id: entity for entity in doc._.entities or []}
         starts = [sent.start_char for sent in doc.sents]
         # the entity that spoke last, the token that named it and the sentence it spoke in
-        previous, previous_head, previous_at = None, None, -2
+        previous, previous_head, previous_at, previous_content = None, None, -2, None
         ids = {id(item): f"S{n}" for n, item in enumerate(found, 1)}
         for item in found:
             at = bisect.bisect_right(starts, item.cue[0]) - 1
             # only from this sentence or the one before: further back, "the airline" meets the outlet
             # that reported the crash two paragraphs up
             near = at - previous_at <= 1
-            speaker, text = self.speaker(doc, item, previous if near else None, previous_head if near else None, quotes)
-            previous, previous_head, previous_at = by_id.get(speaker), item.speaker_token, at
+            speaker, text = self.speaker(doc, item, previous if near else None, previous_head if near else None, quotes,
+                                         previous_content if near else None)
+            previous, previous_head, previous_at, previous_content = by_id.get(speaker), item.speaker_token, at, item.content
             time = None
             if governing_time is not None:
                 cue = doc.char_span(*item.cue, alignment_mode="expand")
@@ -761,10 +762,12 @@ class StatementStage:
         return statements
 
     def speaker(self, doc: Doc, item: _Found, previous=None, previous_head: int | None = None,  # noqa: ANN001
-                quotes: list[tuple[int, int]] | None = None) -> tuple[str | None, str | None]:
+                quotes: list[tuple[int, int]] | None = None, previous_content: tuple[int, int] | None = None
+                ) -> tuple[str | None, str | None]:
         """The entity id of the source, and the source's text when no entity names it. ``previous`` is
-        the entity that spoke in the statement before, ``previous_head`` the token that named it;
-        ``quotes``: the article's quotations, whose words name no antecedent."""
+        the entity that spoke in the statement before, ``previous_head`` the token that named it and
+        ``previous_content`` what it said; ``quotes``: the article's quotations, whose words name no
+        antecedent."""
         if item.speaker_token is None:
             return None, None
         head = doc[item.speaker_token]
@@ -838,6 +841,10 @@ class StatementStage:
                 descriptor.lemma_.lower() in SPOKESPEOPLE)
             unnamed_group = head.lower_ == "they" and descriptor is not None and previous is None and (
                 descriptor.tag_ == "NNS" or descriptor.lower_ == "police")
+            if (head.lower_ == "it" and previous is not None and previous.type != "PERSON" and entity is not None
+                    and entity is not previous and previous_content is not None
+                    and _only_inside(doc, entity, previous_content, head)):
+                entity = previous  # "The Air Force said Russia had launched 87 drones. …, it said": the Air Force
             if (spokesperson or unnamed_group) and not (entity is not None and _subject_between(doc, entity, descriptor, head)):
                 # "A Brightwell spokesman said … He declined …": the spokesman, whoever he speaks for;
                 # "Police said … They said …": the police, not a place named before
@@ -1790,6 +1797,12 @@ def _subject_between(doc: Doc, entity, after: Token, before: Token) -> bool:  # 
         if span is not None and any(t.dep_ in SUBJECTS for t in span):
             return True
     return False
+
+
+def _only_inside(doc: Doc, entity, content: tuple[int, int], pronoun: Token) -> bool:  # noqa: ANN001 - an Entity
+    """Between the start of ``content`` and the pronoun, the entity is named only inside that content."""
+    named = [m for m in entity.mentions if content[0] <= m.start < pronoun.idx]
+    return bool(named) and all(m.end <= content[1] for m in named)
 
 
 def _in_clause_of(token: Token, head: Token) -> bool:
