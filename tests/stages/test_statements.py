@@ -1056,6 +1056,17 @@ def test_statements_a_transcript_line_in_capitals_is_the_person_of_that_surname(
                                                                             (":", "Fiona Hollis")]
 
 
+@pytest.mark.parametrize(("text", "source", "speaker"), [
+    ("The National Federation of Transport Workers called a strike. Federation leaders said more people would "
+     "travel to the capital.", "Federation leaders", "National Federation of Transport Workers"),
+    ("The State Department released the emails on Friday. A State Department official said most were "
+     "classified later.", "A State Department official", "State Department"),
+])
+def test_statements_leaders_and_officials_speak_for_the_organisation_their_noun_names(nlp, text, source, speaker):
+    _, found = statements(nlp, text)
+    assert [name for s, name in found if s.speaker_text == source] == [speaker]
+
+
 def test_statements_it_after_an_organisation_said_is_that_organisation_not_one_in_what_it_said(nlp):
     text = ("The Ukrainian Air Force said Russia had launched 87 drones at the country overnight. Debris fell in "
             "at least five regions, it said.")

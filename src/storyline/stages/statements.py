@@ -119,6 +119,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # who may stay unnamed, nor "a spokesman for X", who speaks for X)
 TITLE_WORDS = {"minister", "prosecutor", "judge", "president", "governor", "mayor", "lawyer", "senator", "envoy",
                "negotiator", "ambassador", "commissioner"}
+REPRESENTATIVES = {"leader", "official", "representative"}  # who speak for the organisation their noun names
 STATE_VOICES = {"delegation", "government", "embassy", "mission", "cabinet"}  # a country speaks through them
 STATE_UNIONS = {"European Union", "African Union", "Soviet Union", "Eurasian Economic Union"}
 # nouns for any kind of organisation: "the company" is not matched to a name by its last word
@@ -791,6 +792,11 @@ class StatementStage:
             # named before the statement, not inside its quote ("“Donald is …,” said the 46-year-old")
             first = doc.char_span(min(item.cue[0], item.content[0]), item.cue[1], alignment_mode="expand")
             entity = _aged(doc, head, age) or _antecedent(doc, first[0] if first else head, personal=True, quotes=quotes)
+        if entity is None and head.lemma_.lower() in REPRESENTATIVES:
+            # "Federation leaders said", "union officials said": the one federation, the one union named
+            kinds = [c for c in head.lefts if c.dep_ == "compound" and c.lower_ in self.organisation_nouns
+                     and c.lower_ not in GENERIC_ORGANISATIONS]
+            entity = _of_that_kind(doc, kinds[-1]) if kinds else None
         if entity is None and (head.lower_ in self.organisation_nouns or head.lemma_.lower() in self.speaking_nouns):
             # "The IG Metall union said", "A Brightwell spokesman said": the organisation named before its
             # noun (not "the Trump campaign")
@@ -1729,7 +1735,7 @@ def _of_that_kind(doc: Doc, head: Token, qualifiers: list[str] = ()):  # noqa: A
     Management Agency) or has it before "of" (the British Columbia Ministry of Environment); None when
     there are two ("the party" after both parties are named). A union of states is no union of workers;
     ``qualifiers``, the words before the noun, must be in the name ("the electoral commission")."""
-    kinds = {e.id: e for e in doc._.entities or [] if e.type == "ORG" and _kind_of(e.name) == head.lower_
+    kinds = {e.id: e for e in doc._.entities or [] if e.type == "ORG" and e.name[:1].isupper() and _kind_of(e.name) == head.lower_
              and e.name not in STATE_UNIONS and any(m.end <= head.idx for m in e.mentions)
              and all(q in e.name.lower().split() for q in qualifiers)}
     return next(iter(kinds.values())) if len(kinds) == 1 else None
