@@ -47,25 +47,20 @@ def test_schema_read_only_needs_an_existing_corpus(tmp_path):
         Store(tmp_path / "junk.duckdb", read_only=True)
 
 
-def test_schema_database_of_version_1_gains_the_said_column(tmp_path):
-    con = duckdb.connect(str(tmp_path / "c.duckdb"))
-    number, description, steps = schema.MIGRATIONS[0]
+def database_at(path, version: int) -> duckdb.DuckDBPyConnection:
+    """A database left at an older schema version, with one statement stored."""
+    con = duckdb.connect(str(path))
     con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR)")
-    for step in steps:
-        con.execute(step)
-    con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, description])
-    con.execute("INSERT INTO statements (article_id, id, kind, content_text) VALUES ('a', 'S1', 'direct', '“Yes.”')")
-    assert schema.migrate(con) == 1 and schema.version(con) == schema.LATEST
-    assert con.execute("SELECT content_text, said FROM statements").fetchall() == [("“Yes.”", None)]
-
-
-def test_schema_database_of_version_2_gains_the_reported_by_column(tmp_path):
-    con = duckdb.connect(str(tmp_path / "c.duckdb"))
-    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR)")
-    for number, description, steps in schema.MIGRATIONS[:2]:
+    for number, description, steps in schema.MIGRATIONS[:version]:
         for step in steps:
             con.execute(step)
         con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, description])
     con.execute("INSERT INTO statements (article_id, id, kind, content_text) VALUES ('a', 'S1', 'direct', '“Yes.”')")
-    assert schema.migrate(con) == 2 and schema.version(con) == schema.LATEST
-    assert con.execute("SELECT id, reported_by FROM statements").fetchall() == [("S1", None)]
+    return con
+
+
+@pytest.mark.parametrize("version, column", [(1, "said"), (2, "reported_by")])
+def test_schema_an_older_database_gains_the_newer_columns_empty(tmp_path, version, column):
+    con = database_at(tmp_path / "c.duckdb", version)
+    assert schema.migrate(con) == version and schema.version(con) == schema.LATEST
+    assert con.execute(f"SELECT content_text, {column} FROM statements").fetchall() == [("“Yes.”", None)]
