@@ -788,22 +788,20 @@ class StatementStage:
         if entity is None and head.pos_ == "NOUN":
             entity = self.by_title(doc, head)
         if entity is None and (age := _age(head)) is not None:
-            # "The 61-year-old said": the person given that age ("Whitfield, 61,"), else the last named
+            # "The 61-year-old said": the person given that age ("Whitfield, 61,"), else the last person
             # named before the statement, not inside its quote ("“Donald is …,” said the 46-year-old")
             first = doc.char_span(min(item.cue[0], item.content[0]), item.cue[1], alignment_mode="expand")
             entity = _aged(doc, head, age) or _antecedent(doc, first[0] if first else head, personal=True, quotes=quotes)
         if entity is None and head.lemma_.lower() in REPRESENTATIVES:
             # "Federation leaders said", "union officials said": the one federation, the one union named
-            kinds = [c for c in head.lefts if c.dep_ == "compound" and c.lower_ in self.organisation_nouns
-                     and c.lower_ not in GENERIC_ORGANISATIONS]
+            kinds = self.kinds_before(head)
             entity = _of_that_kind(doc, kinds[-1]) if kinds else None
         if entity is None and (head.lower_ in self.organisation_nouns or head.lemma_.lower() in self.speaking_nouns):
             # "The IG Metall union said", "A Brightwell spokesman said": the organisation named before its
             # noun (not "the Trump campaign")
             named = [entity_at(doc, c) for c in head.lefts if c.dep_ == "compound"]
             entity = next((e for e in named if e is not None and e.type == "ORG"), None)
-            kinds = [c for c in head.lefts if c.dep_ == "compound" and c.lower_ in self.organisation_nouns
-                     and c.lower_ not in GENERIC_ORGANISATIONS]
+            kinds = self.kinds_before(head)
             if entity is None and kinds and head.lower_ in SPOKESPEOPLE:
                 entity = _of_that_kind(doc, kinds[-1])  # "A ministry spokesperson": the one ministry named
             if entity is None and _definite(head) and head.lower_ in self.organisation_nouns:
@@ -859,6 +857,11 @@ class StatementStage:
             return entity.id, text
         return None, text
 
+
+    def kinds_before(self, head: Token) -> list[Token]:
+        """The kinds of organisation a noun is compounded with: "ministry" in "a ministry spokesperson"."""
+        return [c for c in head.lefts if c.dep_ == "compound" and c.lower_ in self.organisation_nouns
+                and c.lower_ not in GENERIC_ORGANISATIONS]
 
     def compatible(self, noun: Token, entity) -> bool:  # noqa: ANN001 - an Entity
         """An organisation whose name ends in a kind of organisation is only that kind: "the union" can
