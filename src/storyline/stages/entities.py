@@ -101,8 +101,7 @@ class EntityStage:
         datelines = {m.start() + len(m.group()) - len(m.group().lstrip()) for m in DATELINE.finditer(tokens.doc_text)}
         spans = _join_split_names(doc, [part for ent in ents if ent.label_ in KEEP
                                         for part in self.repair(doc, ent, names, datelines)])
-        clusters = self.cluster(doc, spans, {doc.char_span(c, c + 1, alignment_mode="expand").start for c in datelines
-                                             if doc.char_span(c, c + 1, alignment_mode="expand") is not None})
+        clusters = self.cluster(doc, spans, {tokens.first_at[c] for c in datelines if c in tokens.first_at})
         common = {word for word in tokens.words if word.islower()}  # the article's common words
         self.adopt_short_names(doc, clusters, common)
         self.add_missed(doc, clusters, tokens.words, common)
