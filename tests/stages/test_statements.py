@@ -1061,6 +1061,21 @@ def test_statements_a_transcript_line_in_capitals_is_the_person_of_that_surname(
                                                                             (":", "Fiona Hollis")]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a first name, "Ms." before a mention, or a title in "-woman" shows the person's gender
+    ("Susan Sarandon campaigned for Sanders on Sunday. Bill Clinton spoke in Ohio. She said the party had to change.",
+     "Susan Sarandon"),
+    ("Ms. Nwanguma went to the rally. Donald Trump spoke for an hour. She said she had been pushed.", "Nwanguma"),
+    ("Robin Hale, the union's chairwoman, met the minister. Donald Trump spoke for an hour. She said talks would go on.",
+     "Robin Hale"),
+    # no one of that gender named: the person named last, as before
+    ("Donald Trump spoke for an hour. She said the crowd was small.", "Donald Trump"),
+])
+def test_statements_she_is_not_a_man_the_article_names(nlp, text, speaker):
+    _, found = statements(nlp, text)
+    assert [name for s, name in found if s.speaker_text.lower() == "she"] == [speaker]
+
+
 def test_statements_it_after_an_organisation_said_is_that_organisation_not_one_in_what_it_said(nlp):
     text = ("The Ukrainian Air Force said Russia had launched 87 drones at the country overnight. Debris fell in "
             "at least five regions, it said.")

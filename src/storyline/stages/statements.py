@@ -48,6 +48,7 @@ except ImportError:  # pragma: no cover - depends on what is installed
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it"}
+FIRST_NAMES = dict(table("first_names.tsv"))  # first name -> "f" or "m"
 PERSONAL = {"he", "she", "him", "her", "i"}
 FIRST_PERSON = {"i", "we"}
 MODALS = {"could", "might", "may", "would", "should", "can", "will"}
@@ -1859,14 +1860,32 @@ def _aged(doc: Doc, head: Token, age: str):  # noqa: ANN202 - an Entity or None
     return None
 
 
+def _gender(doc: Doc, entity) -> str | None:  # noqa: ANN001 - an Entity
+    """"f" or "m" where the article says: a first name that names one (resources/first_names.tsv), "Mr.",
+    "Ms." or "Mrs." before a mention, a title ending in "woman"; else None."""
+    first = FIRST_NAMES.get(entity.name.split()[0]) if entity.name.split() else None
+    if first is not None:
+        return first
+    text = doc_text(doc)
+    for m in entity.mentions:
+        before = text[max(0, m.start - 5) : m.start].split()[-1:]
+        if before and before[0] in ("Mr.", "Mr"):
+            return "m"
+        if before and before[0] in ("Ms.", "Mrs.", "Ms", "Mrs"):
+            return "f"
+    return "f" if any(t.lower().endswith("woman") for t in entity.titles) else None
+
+
 def _antecedent(doc: Doc, pronoun: Token, named: dict | None = None, personal: bool | None = None,  # noqa: ANN202
                 quotes: list[tuple[int, int]] | None = None):
     """The last person (for he/she) or named subject before the pronoun that was a subject (an Entity or
     None), outside ``quotes`` ("“Mum gave her life to that cafe,” the son said. He told …" is not Mum).
     ``named``: more tokens that stand for an entity (a descriptor the statements resolved); ``personal``:
-    look for a person whatever the word ("the 61-year-old")."""
+    look for a person whatever the word ("the 61-year-old"). A person the article shows to be of the other
+    gender ("she" and Bill Clinton) is taken only when no one else is."""
     personal = pronoun.lower_ in PERSONAL if personal is None else personal
-    fallback = None
+    wanted = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun.lower_)
+    fallback = unlike = None
     index = entity_index(doc)
     if named:
         index = {**index, **{i: e for i, e in named.items() if i not in index}}
@@ -1881,8 +1900,13 @@ def _antecedent(doc: Doc, pronoun: Token, named: dict | None = None, personal: b
             continue
         if not personal and entity.type == "PERSON":
             continue
+        if personal and wanted is not None and _gender(doc, entity) not in (None, wanted):
+            # "she" is not Bill Clinton; he stays the last resort, as before genders were known
+            if unlike is None and _names_a_subject(t, entity, index):
+                unlike = entity
+            continue
         if _names_a_subject(t, entity, index):
             return entity
         if fallback is None and t.dep_ not in ("poss", "compound"):
             fallback = entity
-    return fallback
+    return fallback or unlike
