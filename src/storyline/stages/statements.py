@@ -1741,7 +1741,7 @@ def _of_that_kind(doc: Doc, head: Token, qualifiers: list[str] = ()):  # noqa: A
     ``qualifiers``, the words before the noun, must be in the name ("the electoral commission")."""
     kinds = {e.id: e for e in doc._.entities or [] if e.type == "ORG" and e.name[:1].isupper() and _kind_of(e.name) == head.lower_
              and e.name not in STATE_UNIONS and any(m.end <= head.idx for m in e.mentions)
-             and all(q in e.name.lower().split() for q in qualifiers)}
+             and _has_words(e.name, qualifiers)}
     return next(iter(kinds.values())) if len(kinds) == 1 else None
 
 
@@ -1772,13 +1772,18 @@ def _named_later(doc: Doc, head: Token, organisation: bool):  # noqa: ANN202 - a
         # a company named as a subject; a commission, ministry … named at all, with the words before the noun
         if organisation and entity.type == "ORG" and (
                 (head.lower_ in GENERIC_ORGANISATIONS and _names_a_subject(doc[i], entity, index)) or (
-                    _kind_of(entity.name) == head.lower_ and all(q in entity.name.lower().split() for q in qualifiers))):
+                    _kind_of(entity.name) == head.lower_ and _has_words(entity.name, qualifiers))):
             return entity
         # "the New Jersey governor" is no governor of Florida: the names before the title are in it
         if not organisation and entity.type == "PERSON" and any(
                 _title_head(t) == head.lower_ and all(q in t.lower() for q in qualifiers) for t in entity.titles):
             return entity
     return None
+
+
+def _has_words(name: str, words: list[str]) -> bool:
+    """Every one of the (lowercase) words is a word of the name: "electoral" of "Malawi Electoral Commission"."""
+    return all(word in name.lower().split() for word in words)
 
 
 def _kind_of(name: str) -> str:
