@@ -1135,3 +1135,12 @@ def test_statements_they_after_unnamed_police_is_not_the_place_named_in_between(
             "building. They said no one was seriously injured.")
     _, found = statements(nlp, text)
     assert [(s.source.text, speaker) for s, speaker in found] == [("Police", None), ("They", None)]
+
+
+def test_statements_a_speech_cue_in_the_cue_clause_of_a_split_quote_is_a_statement_of_its_own(nlp):
+    text = ("“The mill will not reopen this year,” said Maren Holt, a union organiser who said she would not "
+            "vote for the mayor. “We have heard promises before.”\n")
+    _, found = statements(nlp, text)
+    by_cue = {(s.cue.text, s.content.text[:12]): speaker for s, speaker in found}
+    assert ("said", "she would no") in by_cue, by_cue
+    assert by_cue[("said", "she would no")] == "Maren Holt"

@@ -1637,13 +1637,16 @@ def _drop_nested(found: list[_Found]) -> list[_Found]:
     """A statement whose cue is inside another statement's content is part of that one — unless it
     is speech inside a stance or thought: "criticized what she said in 2010" is two statements, one
     inside the other, as PolNeAR marks them — or a speaker's statement that a report relays:
-    "“…,” Sanders said, according to CNN" is Sanders's, known through CNN's report."""
+    "“…,” Sanders said, according to CNN" is Sanders's, known through CNN's report. A speech cue in the
+    cue clause that splits a quote is outside the quote: "“…,” said Sosa, who said he would not vote
+    for Cruz. “…”"."""
     dropped: set[int] = set()
     for i, f in enumerate(found):
         for j, o in enumerate(found):
             if i == j or i in dropped or j in dropped or o.kind == "no_comment":
                 continue
-            if o.content[0] <= f.cue[0] < o.content[1] and f.rank <= o.rank:
+            if o.content[0] <= f.cue[0] < o.content[1] and f.rank <= o.rank and not (
+                    o.gap is not None and o.gap[0] <= f.cue[0] < o.gap[1] and f.rank == RANKS["speech"]):
                 if o.relays and f.rank == RANKS["speech"] and f.source is not None and o.content[0] <= f.source[0] < o.content[1]:
                     f.reported_by = o
                 else:
