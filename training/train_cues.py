@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Token
 
 from storyline.eval.polnear import GoldDoc, read_corpus
 from storyline.learned.cues import CANDIDATE_POS, CueModel, extent_candidates, extent_features, features
-from storyline.stages.statements import StatementStage, _inside, find_quotes
+from storyline.stages.quotes import find_quotes, inside
+from storyline.stages.statements import StatementStage
 from storyline.stages import doc_text
 
 C = 0.3  # inverse regularisation strength: chosen on --holdout 8 among 0.1, 0.3, 1
@@ -45,7 +46,7 @@ def examples(doc: Doc, stage: StatementStage) -> Iterator[tuple[int, list[str]]]
     quotes = find_quotes(doc_text(doc))
     for token in doc:
         if token.pos_ in CANDIDATE_POS:
-            yield token.i, features(token, _inside(token.idx, quotes), stage.rule_kind(token))
+            yield token.i, features(token, inside(token.idx, quotes), stage.rule_kind(token))
 
 
 def counted(feats: list[str]) -> dict[str, int]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from storyline import extract
-from storyline.stages.statements import find_quotes
+from storyline.stages.quotes import find_quotes
 
 
 def statements(nlp, text):

@@ -2,8 +2,7 @@
 
 Rules over the dependency parse, in six steps:
 
-1. Quotes: every run between quote marks (“…”, "…", «…», ‘…’ when it is not an apostrophe); a
-   paragraph that leaves its quote open continues into the next one that opens a quote.
+1. Quotes: every run between quote marks (:mod:`storyline.stages.quotes`).
 2. Verb cues: a reporting verb (resources/reporting_verbs.tsv) with its subject as the source and its
    clause as the content: "X said that …", "“…,” X said", "The talks, X said, …", "X told reporters
    …", "X hopes to …", "X expressed hope for …" (resources/attitude_nouns.txt), "X called for …";
@@ -13,8 +12,8 @@ Rules over the dependency parse, in six steps:
    the content.
 4. Noun cues: "the announcement that …", "a report by X that …", "her criticism of the deal" (resources/noun_cues.txt).
 5. No comment: "did not immediately comment", "declined to comment" (resources/no_comment.txt).
-6. Speakers: the source's entity; a pronoun is the last person who was a subject before it
-   ("he expressed hope" → Witkoff); otherwise the source text is kept as speaker_text.
+6. Speakers: the entity each source stands for (:mod:`storyline.stages.speakers`): "he expressed
+   hope" → Witkoff; otherwise the source text is kept as speaker_text.
 
 A statement inside the content of another is dropped: "what he called “the great victory”" belongs
 to the statement that reports it (one token, one attribution, as PolNeAR annotates); but a content
@@ -38,41 +37,31 @@ from storyline.model import Span as TextSpan
 from storyline.model import Statement
 from storyline.resources import lines, table, words
 from storyline.stages import doc_text, register_extensions, span_text
-from storyline.stages.entities import entity_at, entity_index
+from storyline.stages.entities import entity_index
+from storyline.stages.quotes import find_quotes, inside
+from storyline.stages.speakers import DOCUMENTS, PERSONAL, SPEAKER_LINE, SUBJECTS, Speakers, line_speaker, years_old
 
 try:  # the times stage is built in parallel; statements get a time only when it is installed
     from storyline.stages.times import governing_time  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - depends on what is installed
     governing_time = None
 
-OPENERS = {"“": "”", "«": "»", "„": "“"}
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it"}
-FIRST_NAMES = dict(table("first_names.tsv"))  # first name -> "f" or "m"
-PERSONAL = {"he", "she", "him", "her", "i"}
-FIRST_PERSON = {"i", "we"}
 MODALS = {"could", "might", "may", "would", "should", "can", "will"}
 CHANNEL_PREPS = {"on", "in", "at", "during", "to", "with"}
 # speech verbs whose object is the audience or nothing said ("told reporters", "said it")
 NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "warn", "urge", "assure", "remind", "note", "continue",
                      "answer", "respond", "reply", "explain", "comment", "agree", "joke", "complain"}
 ATTITUDE_PREPS = {"for", "about", "over", "in", "that", "at", "with"}
-# a line that opens with up to four capitalised words and a colon: "Matthews: Well, …", "TAPPER: …"
-SPEAKER_LINE = re.compile(r"^[ \t]*((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(\S[^\n]*)", re.MULTILINE)
 # a paragraph that signs the quote above it: "- Bernie Sanders.", "— Hillary Clinton"
 SIGNATURE = re.compile(r"^[ \t]*([-–—]{1,2})[ \t]*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}?)\.?[ \t]*$", re.MULTILINE)
 # speech verbs whose infinitive complement is what was said: "urged voters to stay home"
 DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge", "vow", "threaten", "demand",
               "propose", "agree", "decline", "refuse", "remind", "encourage", "advise", "invite", "beg"}
-# documents that say something by themselves: "In a new poll, …"
-DOCUMENTS = {"poll", "survey", "study", "report", "analysis", "memo", "filing", "review", "audit"}
 LINE_DOCUMENTS = {"poll", "survey", "study", "report", "newspaper"}  # "Poll: …" at the head of a line
 PLATFORMS = words("platforms.txt")  # "wrote on Twitter", "wrote on Telegram"
-TITLE_PREPOSITIONS = {"of", "for", "to", "at", "in", "on", "with", "from"}  # where a title's head ends
 HEARSAY = {"reportedly"}  # adverbs that attribute a claim to reports
 CUE_PREPS = {"about", "for", "to", "of", "on", "against", "with"}
 QUOTE_CHARS = "\"“”«»„"
-QUOTE_MARK = re.compile("[\"“”«»„‘’]")  # every character find_quotes acts on
 OBJECT_PREPS = {"as", "for", "to", "with", "of"}
 REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"}
 LIGHT_VERBS = {"take", "make", "have", "give", "offer", "pay", "cast", "throw", "raise", "voice", "lend", "draw", "mince"}
@@ -111,20 +100,6 @@ MODAL_NAMES = {"Will", "May"}  # George Will, Theresa May
 RAISING = {"seem", "appear"}  # "X seems to …": a judgement without a judge
 APPOSITION_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PART", "CCONJ", "PRON"}  # ", the minority leader,"
 CONTRASTS = {"while", "whereas"}  # "…, while Cruz said …": a second speaker, not part of the first's words
-# people who speak for someone else: "he" after "a spokesman said" is the spokesman, not a person named before
-SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
-# who speak for the firm they work at: "analysts at Barclays wrote in a note" (not "GOP strategists")
-ANALYSTS = {"analyst", "economist", "strategist"}
-BLANK_LINE = re.compile(r"\n[ \t]*\n")
-# titles a headline or lead may name a person by before naming them: "Minister says …" (not "an official",
-# who may stay unnamed, nor "a spokesman for X", who speaks for X)
-TITLE_WORDS = {"minister", "prosecutor", "judge", "president", "governor", "mayor", "lawyer", "senator", "envoy",
-               "negotiator", "ambassador", "commissioner"}
-REPRESENTATIVES = {"leader", "official", "representative"}  # who speak for the organisation their noun names
-STATE_VOICES = {"delegation", "government", "embassy", "mission", "cabinet"}  # a country speaks through them
-STATE_UNIONS = {"European Union", "African Union", "Soviet Union", "Eurasian Economic Union"}
-# nouns for any kind of organisation: "the company" is not matched to a name by its last word
-GENERIC_ORGANISATIONS = {"group", "organisation", "organization", "company", "firm"}
 RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
 
 
@@ -147,11 +122,10 @@ class StatementStage:
         self.attitude_adjectives = words("attitude_adjectives.txt")
         self.experiencer_verbs = words("experiencer_verbs.txt")
         self.channels = words("channels.txt") | PLATFORMS
-        self.speaking_nouns = words("speaking_nouns.txt")
-        self.organisation_nouns = words("organisation_nouns.txt")
         self.no_comment = [re.compile(p, re.IGNORECASE) for p in lines("no_comment.txt")]
         self.no_comment_anywhere = [_anywhere(p) for p in self.no_comment]
         self.cue_model = cues.load() if use_model else None
+        self.speakers = Speakers()
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -197,20 +171,19 @@ class StatementStage:
     def verb_cue(self, doc: Doc, verb: Token, quotes: list[tuple[int, int]], taken: set[int]) -> _Found | None:
         if verb.pos_ != "VERB":
             return None
-        inside = _inside(verb.idx, quotes)
-        if inside:
+        if inside(verb.idx, quotes):
             return None  # a verb inside a quotation is no cue, whatever the model says (so it is not asked)
         kind = self.verbs.get(verb.lemma_.lower())
         if kind is None and verb.lemma_.lower() == "go" and _relay(verb, self.verbs) is not None:
             kind = LEARNED_KIND  # "went on to criticize X": a cue through the verb it goes on to
         p = 0.0
         if self.cue_model is not None:
-            p = self.cue_model.probability(verb, inside, kind)
+            p = self.cue_model.probability(verb, False, kind)
             if kind is None and p >= ADMIT and not (_manner_of_cue(verb, self.verbs) or _counts_something(verb)):
                 kind = LEARNED_KIND  # "Cruz hammered Rubio on immigration": a cue the lexicon lacks
             elif kind is not None and p < VETO:
                 return None  # "I see the point": a lexicon verb that reports nothing here
-        if kind is None or inside:
+        if kind is None:
             return None
         if kind in ("speech", "thought") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return None  # "it is fair to say", "refused to say": not a statement made
@@ -288,7 +261,7 @@ class StatementStage:
         said = _pieces(doc, (start, end), gap)  # the content's tokens, less the cue clause of a split quote
         source_tok = None if _asker_unnamed(verb) or _raising(verb) else _subject(verb, self.verbs, quotes)
         if source_tok is None:  # '“…,” the 31-year-old said', parsed with "old" as the verb's modifier
-            source_tok = next((c for c in verb.children if c.dep_ == "amod" and _age(c) is not None), None)
+            source_tok = next((c for c in verb.children if c.dep_ == "amod" and years_old(c) is not None), None)
         source = _source_chars(doc, source_tok) if source_tok is not None else None
         if source_tok is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             source_tok = verb.head  # "the super PACs supporting Kasich": the noun the participle describes
@@ -311,7 +284,7 @@ class StatementStage:
                     extent = _subtree_chars(doc, clause)
                 elif cause is not None and source[0] < extent[1] and extent[0] < source[1]:
                     extent = _subtree_chars(doc, cause)  # what they feel about: the remark, not themselves
-        if (source_tok is None or _inside(source_tok.idx, quotes)) and verb.dep_ in ("ROOT", "conj") and not _raising(verb):
+        if (source_tok is None or inside(source_tok.idx, quotes)) and verb.dep_ in ("ROOT", "conj") and not _raising(verb):
             # none, or a word of the quote: "“We were wrong,” Ramos, 58, told AFP"
             named, chars = _name_before(doc, verb)
             if named is not None:
@@ -518,7 +491,7 @@ class StatementStage:
             colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
             if name is None or colon is None or any(t.i in taken for t in colon):
                 continue
-            entity = _line_speaker(doc, name)
+            entity = line_speaker(doc, name)
             shouting = len(name) == 1 and name.text.isupper() and len(name.text) > 2
             # "Poll: Trump leads in Ohio", "Report: …" (8 of 10 such headlines are cues in PolNeAR train)
             document = entity is None and name[-1].lower_ in LINE_DOCUMENTS
@@ -734,7 +707,7 @@ class StatementStage:
             # only from this sentence or the one before: further back, "the airline" meets the outlet
             # that reported the crash two paragraphs up
             near = at - previous_at <= 1
-            speaker, text = self.speaker(doc, item, previous if near else None, previous_head if near else None, quotes,
+            speaker, text = self.speakers.resolve(doc, item, previous if near else None, previous_head if near else None, quotes,
                                          previous_content if near else None)
             previous, previous_head, previous_at, previous_content = by_id.get(speaker), item.speaker_token, at, item.content
             time = None
@@ -763,185 +736,6 @@ class StatementStage:
             )
         return statements
 
-    def speaker(self, doc: Doc, item: _Found, previous=None, previous_head: int | None = None,  # noqa: ANN001
-                quotes: list[tuple[int, int]] | None = None, previous_content: tuple[int, int] | None = None
-                ) -> tuple[str | None, str | None]:
-        """The entity id of the source, and the source's text when no entity names it. ``previous`` is
-        the entity that spoke in the statement before, ``previous_head`` the token that named it and
-        ``previous_content`` what it said; ``quotes``: the article's quotations, whose words name no
-        antecedent."""
-        if item.speaker_token is None:
-            return None, None
-        head = doc[item.speaker_token]
-        text = doc_text(doc)[item.source[0] : item.source[1]].rstrip(" ,") if item.source else head.text
-        if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
-            head = head.head.head  # "Sanders, who had endorsed her, argued …": Sanders
-            start = head.left_edge.i
-            if (head.dep_ == "appos" and entity_at(doc, head) is None and start >= 2 and doc[start - 1].text == ","
-                    and head.head.i == start - 2):
-                head = head.head  # "Northgate Utilities, the company that agreed …": Northgate Utilities
-        entity = entity_at(doc, head)
-        if entity is None and doc_text(doc)[item.cue[0] : item.cue[1]] == ":":  # "CLARKE: …"
-            entity = _line_speaker(doc, doc[item.speaker_token : item.speaker_token + 1])
-        for child in head.children:  # "one delegate, Kelly Smith," : the apposition names her
-            if entity is None and child.dep_ == "appos":
-                entity = entity_at(doc, child)
-        if entity is None and head.pos_ == "NOUN":
-            entity = self.by_title(doc, head)
-        if entity is None and (age := _age(head)) is not None:
-            # "The 61-year-old said": the person given that age ("Whitfield, 61,"), else the last person
-            # named before the statement, not inside its quote ("“Donald is …,” said the 46-year-old")
-            first = doc.char_span(min(item.cue[0], item.content[0]), item.cue[1], alignment_mode="expand")
-            entity = _aged(doc, head, age) or _antecedent(doc, first[0] if first else head, personal=True, quotes=quotes)
-        if entity is None and head.lemma_.lower() in REPRESENTATIVES:
-            # "Federation leaders said", "union officials said": the one federation, the one union named
-            kinds = self.kinds_before(head)
-            entity = _of_that_kind(doc, kinds[-1]) if kinds else None
-        if entity is None and (head.lower_ in self.organisation_nouns or head.lemma_.lower() in self.speaking_nouns):
-            # "The IG Metall union said", "A Brightwell spokesman said": the organisation named before its
-            # noun (not "the Trump campaign")
-            named = [entity_at(doc, c) for c in head.lefts if c.dep_ == "compound"]
-            entity = next((e for e in named if e is not None and e.type == "ORG"), None)
-            kinds = self.kinds_before(head)
-            if entity is None and kinds and head.lower_ in SPOKESPEOPLE:
-                entity = _of_that_kind(doc, kinds[-1])  # "A ministry spokesperson": the one ministry named
-            if entity is None and _definite(head) and head.lower_ in self.organisation_nouns:
-                entity = _organisation(doc, head, item, previous)
-                if entity is not None and not self.compatible(head, entity):
-                    entity = None  # "the city council" is not the Better Government Association
-                if entity is None and head.lower_ not in GENERIC_ORGANISATIONS:
-                    entity = _of_that_kind(doc, head)
-            elif entity is None and head.lower_ in self.organisation_nouns and head.lower_ not in GENERIC_ORGANISATIONS and (
-                    any(c.lower_ == "the" for c in head.lefts)):
-                # "the electoral commission": the one commission whose name has "Electoral" in it
-                entity = _of_that_kind(doc, head, [t.lower_ for t in head.lefts if t.dep_ in ("amod", "compound")])
-        if entity is None and head.lower_ in STATE_VOICES:
-            # "Saudi Arabia's delegation", "Japan's government": the country (not "Kowal's office")
-            owner = next((entity_at(doc, c) for c in head.children if c.dep_ == "poss"), None)
-            entity = owner if owner is not None and owner.type == "GPE" else None
-        if entity is None and head.pos_ in ("NOUN", "PROPN") and (head.lower_ in self.organisation_nouns or head.lower_ in TITLE_WORDS):
-            entity = _named_later(doc, head, organisation=head.lower_ in self.organisation_nouns)
-        if entity is None and item.source is not None:
-            span = doc.char_span(*item.source, alignment_mode="expand")
-            for t in span or ():
-                if t.dep_ in ("compound", "poss", "case", "det", "amod", "punct", "appos"):
-                    continue
-                if head.pos_ == "NOUN" and head.lemma_.lower() not in self.speaking_nouns and _under_preposition(t, head) and not (
-                        head.lemma_.lower() in ANALYSTS and t.head.lower_ == "at" and t.head.head.i == head.i):
-                    continue  # "Residents of the town of Vilniansk" are not Vilniansk; "a study by Pew" is Pew
-                if _in_clause_of(t, head):
-                    continue  # "The 52-year-old, who took over from Martin Reyes," is not Reyes
-                entity = entity_at(doc, t)
-                if entity is not None:
-                    break
-        if entity is None and head.lower_ in FIRST_PERSON:
-            entity = _first_person(doc, head)  # the line's speaker, or the writer (no entity)
-        elif entity is None and head.lower_ in PRONOUNS:
-            # the last statement's speaker counts as a mention where a descriptor named it: "The
-            # 54-year-old mayor has argued … She told …" is the mayor, not a person named before
-            descriptor = doc[previous_head] if previous_head is not None and doc[previous_head].pos_ == "NOUN" else None
-            entity = _antecedent(doc, head, {previous_head: previous} if descriptor is not None and previous else {},
-                                 quotes=quotes)
-            spokesperson = head.lower_ in PERSONAL and descriptor is not None and descriptor.tag_ == "NN" and (
-                descriptor.lemma_.lower() in SPOKESPEOPLE)
-            unnamed_group = head.lower_ == "they" and descriptor is not None and previous is None and (
-                descriptor.tag_ == "NNS" or descriptor.lower_ == "police")
-            if (head.lower_ == "it" and previous is not None and previous.type != "PERSON" and entity is not None
-                    and entity is not previous and previous_content is not None
-                    and _only_inside(doc, entity, previous_content, head)):
-                entity = previous  # "The Air Force said Russia had launched 87 drones. …, it said": the Air Force
-            if (spokesperson or unnamed_group) and not (entity is not None and _subject_between(doc, entity, descriptor, head)):
-                # "A Brightwell spokesman said … He declined …": the spokesman, whoever he speaks for;
-                # "Police said … They said …": the police, not a place named before
-                entity = previous
-        if entity is not None:
-            return entity.id, text
-        return None, text
-
-
-    def kinds_before(self, head: Token) -> list[Token]:
-        """The kinds of organisation a noun is compounded with: "ministry" in "a ministry spokesperson"."""
-        return [c for c in head.lefts if c.dep_ == "compound" and c.lower_ in self.organisation_nouns
-                and c.lower_ not in GENERIC_ORGANISATIONS]
-
-    def compatible(self, noun: Token, entity) -> bool:  # noqa: ANN001 - an Entity
-        """An organisation whose name ends in a kind of organisation is only that kind: "the union" can
-        be the IG Metall Union, "the council" not the Better Government Association; "the group", "the
-        agency" can be any ("the agency" is also the State Department). A union of states is none of them."""
-        kind = entity.name.split()[-1].lower() if entity.name.split() else ""
-        if entity.name in STATE_UNIONS:
-            return False
-        return (noun.lower_ in GENERIC_ORGANISATIONS or noun.lower_ == "agency" or kind not in self.organisation_nouns
-                or kind == noun.lower_)
-
-    @staticmethod
-    def by_title(doc: Doc, head: Token):  # noqa: ANN205 - an Entity or None
-        """A definite descriptor whose head word is in a person's titles: "the Florida senator" →
-        the person last named before it with a title ending in "senator"."""
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-            return None
-        best, best_at = None, -1
-        for entity in doc._.entities or []:
-            if entity.type != "PERSON" or not any(_title_head(t) == head.lower_ for t in entity.titles):
-                continue
-            before = [m.start for m in entity.mentions if m.start < head.idx]
-            if before and max(before) > best_at:
-                best, best_at = entity, max(before)
-        return best
-
-
-def _title_head(title: str) -> str | None:
-    """The word a title is named by, the last before any preposition: "chair" in "chair of the FNV
-    Havens union" (so "the union" is not its holder), "envoy" in "Trump's special envoy to the Middle East"."""
-    words = title.lower().split()
-    cut = next((i for i, w in enumerate(words) if w in TITLE_PREPOSITIONS), len(words))
-    return words[cut - 1] if cut else None
-
-
-def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Character extents of quotations, marks included.
-
-    A paragraph that leaves its quote open continues when the next paragraph opens a quote again
-    (the convention for multi-paragraph quotes); otherwise the quote ends with its paragraph.
-    """
-    text = text.replace("''", '"\x00').replace("``", '"\x00')  # ''…'' (NYT style) and ``…'' are "…"
-    quotes: list[tuple[int, int]] = []
-    open_at: int | None = None
-    closer, last_end, pos = "", 0, 0
-    for para in text.split("\n"):
-        body = para.lstrip()
-        if not body:
-            pos += len(para) + 1
-            continue
-        begin = 0
-        if open_at is not None:
-            if body[0] in OPENERS or body[0] in "\"‘":
-                begin = len(para) - len(body) + 1  # the mark that continues the quote
-            else:
-                quotes.append((open_at, last_end))
-                open_at = None
-        for mark in QUOTE_MARK.finditer(para, begin):  # no other character opens or closes a quote
-            i = mark.start()
-            ch, at = para[i], pos + i
-            if open_at is None:
-                if ch in OPENERS or ch == '"':
-                    open_at, closer = at, OPENERS.get(ch, '"')
-                elif ch == "‘" and (i == 0 or not para[i - 1].isalnum()):
-                    open_at, closer = at, "’"
-            elif ch == closer or (closer == '"' and ch == "”") or (closer == "”" and (ch == '"' or (
-                    ch == "“" and i > 0 and para[i - 1] in ",.?!" and (i + 1 == len(para) or para[i + 1].isspace())))):
-                # “…" and “…,“ (a slip of the keyboard) close as well
-                if closer == "’" and i + 1 < len(para) and para[i + 1].isalpha():
-                    continue  # an apostrophe: don’t
-                quotes.append((open_at, at + 2 if para[i + 1 : i + 2] == "\x00" else at + 1))
-                open_at = None
-        last_end = pos + len(para.rstrip())
-        pos += len(para) + 1
-    if open_at is not None:
-        quotes.append((open_at, last_end))
-    return [(s, e) for s, e in quotes if e - s > 2]
-
-
 def _anywhere(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """``pattern`` without its word boundaries: it finds, in the whole text, every place the pattern
     can match within a sentence (and more), so a text where it finds nothing needs no sentence search.
@@ -952,10 +746,6 @@ def _anywhere(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], re.Pattern[str
         return None
     source = pattern.pattern.replace(r"\b", "")
     return re.compile(source, pattern.flags), re.compile(source, pattern.flags & ~re.IGNORECASE)
-
-
-def _inside(char: int, quotes: list[tuple[int, int]]) -> bool:
-    return any(s < char < e for s, e in quotes)
 
 
 def _subtree(token: Token) -> tuple[int, int]:
@@ -1142,8 +932,8 @@ def _subject(verb: Token, cues: dict[str, str] | None = None, quotes: list[tuple
              ) -> Token | None:
     """The verb's subject; a participle or conjunct borrows its head's ("…, adding that"). A subject
     inside a quote is a misparse when another one is outside: "“The fact that he tried,” Huckabee said"."""
-    outside = [c for c in verb.children if c.dep_ == "nsubj" and not _inside(c.idx, quotes or [])]
-    if quotes and outside and any(c.dep_ == "nsubj" and _inside(c.idx, quotes) for c in verb.children):
+    outside = [c for c in verb.children if c.dep_ == "nsubj" and not inside(c.idx, quotes or [])]
+    if quotes and outside and any(c.dep_ == "nsubj" and inside(c.idx, quotes) for c in verb.children):
         return outside[-1]
     inverted = _inverted_subjects(verb)
     if inverted is not None:
@@ -1348,7 +1138,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A quote right before the cue clause (“…,” she said) or right after it (he said: “…”)."""
     subject = _subject(verb, quotes=quotes)
-    if subject is not None and _inside(subject.idx, quotes):
+    if subject is not None and inside(subject.idx, quotes):
         subject = None  # a word of the quote itself: "“We were wrong,” Ramos, 58, told AFP"
     left = min([verb.i] + ([min(t.i for t in subject.subtree)] if subject is not None and subject.i < verb.i else []))
     left_char = doc[left].idx
@@ -1652,269 +1442,3 @@ def _drop_nested(found: list[_Found]) -> list[_Found]:
                 else:
                     dropped.add(i)
     return [f for i, f in enumerate(found) if i not in dropped]
-
-
-def _first_person(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
-    """Who "I" or "we" is outside a quote: the speaker a transcript line names ("FALLIN: I think …"),
-    the interviewee in an answer ("A: I think …"), else the writer, whom no entity names."""
-    text = doc_text(doc)
-    line = SPEAKER_LINE.match(text, text.rfind("\n", 0, pronoun.idx) + 1)
-    if line is None or line.end(1) > pronoun.idx:
-        return None
-    if line.group(1) == "A":
-        return _interviewee(doc)
-    name = doc.char_span(line.start(1), line.end(1), alignment_mode="expand")
-    return _line_speaker(doc, name, "PERSON")
-
-
-def _line_speaker(doc: Doc, name: Span | None, kind: str | None = None):  # noqa: ANN202 - an Entity or None
-    """The entity a transcript line's name stands for: the one it names ("Sen. Ted Cruz: …"), or, for a
-    surname in capitals the tagger missed ("CLARKE: …"), the one person of that surname."""
-    entity = next((e for e in (entity_at(doc, t) for t in name or ()) if e is not None), None)
-    if entity is None and name is not None and len(name) == 1 and name.text.isupper() and name.text.isalpha():
-        people = [e for e in doc._.entities or [] if e.type == "PERSON" and e.name.split()[-1].casefold() == name.text.casefold()]
-        entity = people[0] if len(people) == 1 else None
-    return entity if entity is not None and (kind is None or entity.type == kind) else None
-
-
-def _interviewee(doc: Doc):  # noqa: ANN202 - an Entity or None
-    """The person an interview's answers are from: the person named most often before its first
-    question ("Q: …"), the first of them on a tie."""
-    text = doc_text(doc)
-    first_question = re.search(r"^[ \t]*Q:", text, re.MULTILINE)
-    if first_question is None:
-        return None
-    index = entity_index(doc)
-    counts: dict[str, int] = {}  # mentions, in order of first mention
-    people = {}
-    for i, entity in sorted(index.items()):
-        if doc[i].idx >= first_question.start():
-            break
-        if entity.type == "PERSON" and index.get(i - 1) is not entity:  # a mention's first token
-            counts[entity.id] = counts.get(entity.id, 0) + 1
-            people.setdefault(entity.id, entity)
-    return people[max(counts, key=counts.get)] if counts else None  # max keeps the first of a tie
-
-
-def _definite(head: Token) -> bool:
-    """"The" and nothing else that sets the noun apart: "the group", "the software maker", "the
-    Seattle-based company", not "the rival group" or "the other company", which would be another one."""
-    left = list(head.lefts)
-    return bool(left) and left[0].lower_ == "the" and all(
-        (t.dep_ == "compound" and t.pos_ == "NOUN") or (t.dep_ == "amod" and (t.text[0].isupper() or t.lower_.endswith("-based")))
-        or t.dep_ == "punct" for t in left[1:])
-
-
-def _plain(head: Token) -> bool:
-    """Only "the" before the noun and nothing after it: "the company" is one already named."""
-    return [t.lower_ for t in head.lefts] == ["the"] and not any(True for _ in head.rights)
-
-
-def _organisation(doc: Doc, head: Token, item: _Found, previous):  # noqa: ANN001, ANN202 - Entity or None
-    """The organisation "the group" stands for: the one that spoke just before ("Amnesty International
-    said … The group urged …"), else the one its own content, said first, is about ("Maersk has diverted
-    six vessels, the company confirmed")."""
-    index = entity_index(doc)
-    if previous is not None and previous.type == "ORG":
-        named = [m.start for m in previous.mentions if m.start < head.idx]
-        spoke = doc.char_span(max(named), max(named) + 1, alignment_mode="expand") if named else None
-        # from the sentence that named it: "in a thread with Cruz's campaign, Breitbart asked …, but the
-        # campaign refused" and "the trade group for the plans … '…,' the group wrote" have nearer holders
-        start = spoke.sent.start_char if spoke is not None else head.idx
-        between = doc.char_span(start, head.idx, alignment_mode="expand")
-        # "The Andean Rights Observatory, a Lima-based rights group, said …": its own apposition holds no one else
-        if not any(t.lower_ == head.lower_ and t.i not in index and not _plain(t) and not (
-                t.dep_ == "appos" and index.get(t.head.i) is previous) for t in between or ()):
-            return previous
-        return None
-    if not item.content or item.content[0] > item.cue[0]:
-        return None
-    content = doc.char_span(*item.content, alignment_mode="expand")
-    for token in content or ():
-        entity = index.get(token.i)
-        if entity is not None and entity.type == "ORG" and _names_a_subject(token, entity, index):
-            return entity
-    return None
-
-
-def _of_that_kind(doc: Doc, head: Token, qualifiers: list[str] = ()):  # noqa: ANN202 - an Entity or None
-    """The one organisation named before "the agency" whose name ends in "Agency" (the National Disaster
-    Management Agency) or has it before "of" (the British Columbia Ministry of Environment); None when
-    there are two ("the party" after both parties are named). A union of states is no union of workers;
-    ``qualifiers``, the words before the noun, must be in the name ("the electoral commission")."""
-    kinds = {e.id: e for e in doc._.entities or [] if e.type == "ORG" and e.name[:1].isupper() and _kind_of(e.name) == head.lower_
-             and e.name not in STATE_UNIONS and any(m.end <= head.idx for m in e.mentions)
-             and _has_words(e.name, qualifiers)}
-    return next(iter(kinds.values())) if len(kinds) == 1 else None
-
-
-def _named_later(doc: Doc, head: Token, organisation: bool):  # noqa: ANN202 - an Entity or None
-    """A headline or lead that names its speaker only further down: "Mining company says …", "A Canadian
-    mining company said Tuesday …", then "Sentinel Minerals Ltd. said …"; "Minister says …", then
-    "Transport Minister Tomas Ferreira"; "…, the regional governor said" and then "Oleh Marchenko,
-    governor of the Poltava region". For a noun in the first two paragraphs (the headline is one) that
-    nothing before resolved, the first organisation of its kind named as a subject in the two paragraphs
-    after, or the first person with that title below."""
-    text = doc_text(doc)
-    starts = [0] + [m.end() for m in BLANK_LINE.finditer(text)]
-    paragraph = bisect.bisect_right(starts, head.idx) - 1
-    if paragraph > 1 or any(c.dep_ == "det" and c.lower_ not in ("a", "an", "the") or
-                            c.dep_ == "poss" and c.pos_ != "NOUN" for c in head.children):
-        return None  # "their union", "Kestrel's union" are someone's; "the governor" of a lead, named below
-    # an organisation named as a subject soon after; a person by the title, anywhere below
-    limit = starts[paragraph + 3] if organisation and paragraph + 3 < len(starts) else len(text)
-    index = entity_index(doc)
-    qualifiers = [t.lower_ for t in head.subtree if t.i < head.i and (
-        t.pos_ == "PROPN" or organisation and t.dep_ in ("amod", "compound") and head.lower_ not in GENERIC_ORGANISATIONS)]
-    for i in range(head.i + 1, len(doc)):
-        if doc[i].idx >= limit:
-            break
-        entity = index.get(i)
-        if entity is None:
-            continue
-        # a company named as a subject; a commission, ministry … named at all, with the words before the noun
-        if organisation and entity.type == "ORG" and (
-                (head.lower_ in GENERIC_ORGANISATIONS and _names_a_subject(doc[i], entity, index)) or (
-                    _kind_of(entity.name) == head.lower_ and _has_words(entity.name, qualifiers))):
-            return entity
-        # "the New Jersey governor" is no governor of Florida: the names before the title are in it
-        if not organisation and entity.type == "PERSON" and any(
-                _title_head(t) == head.lower_ and all(q in t.lower() for q in qualifiers) for t in entity.titles):
-            return entity
-    return None
-
-
-def _has_words(name: str, words: list[str]) -> bool:
-    """Every one of the (lowercase) words is a word of the name: "electoral" of "Malawi Electoral Commission"."""
-    return all(word in name.lower().split() for word in words)
-
-
-def _kind_of(name: str) -> str:
-    """The word that says what kind of organisation a name is: its last, or the one before "of"."""
-    words = name.lower().split()
-    return words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
-
-
-def _names_a_subject(token: Token, entity, index: dict) -> bool:  # noqa: ANN001 - an Entity
-    """The token is a subject, or part of a name that is one or that stands in apposition to one: "Ahern"
-    in "Whitfield's counterpart, Sen. Chris Ahern, was blunter" (but not "Clinton" in "Albright, a Clinton
-    supporter, said")."""
-    while token.dep_ == "compound" and index.get(token.head.i) is entity:
-        token = token.head
-    if token.dep_ in SUBJECTS or (token.dep_ == "compound" and token.head.dep_ in SUBJECTS):
-        return True
-    # a misparse may set a name beside a document: "a study by a sociologist, Mikhail Dmitriyev, concluded"
-    head = token.head
-    return token.dep_ == "appos" and head.dep_ in SUBJECTS and head.pos_ == "NOUN" and head.lower_ not in DOCUMENTS
-
-
-def _subject_between(doc: Doc, entity, after: Token, before: Token) -> bool:  # noqa: ANN001 - an Entity
-    """``entity`` is named as a subject between two tokens."""
-    for m in entity.mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand") if after.idx < m.start < before.idx else None
-        if span is not None and any(t.dep_ in SUBJECTS for t in span):
-            return True
-    return False
-
-
-def _only_inside(doc: Doc, entity, content: tuple[int, int], pronoun: Token) -> bool:  # noqa: ANN001 - an Entity
-    """Between the start of ``content`` and the pronoun, the entity is named only inside that content."""
-    named = [m for m in entity.mentions if content[0] <= m.start < pronoun.idx]
-    return bool(named) and all(m.end <= content[1] for m in named)
-
-
-def _in_clause_of(token: Token, head: Token) -> bool:
-    """The token is inside a relative clause about ``head`` that does not name its author: "The
-    52-year-old, who took over from Martin Reyes," is not Reyes, but "reports Mr. Schoen filed" and
-    "figures that were released by Crowdpac" are Schoen's and Crowdpac's."""
-    t = token
-    while t.i != head.i and t.head.i != t.i:
-        if t.dep_ == "relcl" and t.head.i == head.i:
-            if head.pos_ != "NOUN":
-                return True
-            relative = any(c.tag_ in ("WP", "WDT", "WP$") for c in t.children)
-            agent = token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.i == t.i
-            return relative and not agent
-        t = t.head
-    return False
-
-
-def _under_preposition(token: Token, head: Token) -> bool:
-    """``token`` hangs from ``head`` through a preposition ("residents *of* the town")."""
-    while token.i != head.i and token.head.i != token.i:  # Tokens compare by index: each access makes a new one
-        if token.dep_ == "prep":
-            return True
-        token = token.head
-    return False
-
-
-def _age(head: Token) -> str | None:
-    """The years of "the 61-year-old" (its head "old"), else None."""
-    if head.lower_ != "old":
-        return None
-    year = next((c for c in head.children if c.dep_ == "npadvmod" and c.lower_ in ("year", "years")), None)
-    number = next((c for c in year.children if c.like_num), None) if year is not None else None
-    return number.text if number is not None else None
-
-
-def _aged(doc: Doc, head: Token, age: str):  # noqa: ANN202 - an Entity or None
-    """The person last named before ``head`` with that age in apposition: "Whitfield, 61,"."""
-    index = entity_index(doc)
-    for i in range(head.i - 3, 0, -1):
-        entity = index.get(i)
-        if (entity is not None and entity.type == "PERSON" and index.get(i + 1) is not entity
-                and doc[i + 1].text == "," and doc[i + 2].text == age):
-            return entity
-    return None
-
-
-def _gender(doc: Doc, entity) -> str | None:  # noqa: ANN001 - an Entity
-    """"f" or "m" where the article says: a first name that names one (resources/first_names.tsv), "Mr.",
-    "Ms." or "Mrs." before a mention, a title ending in "woman"; else None."""
-    first = FIRST_NAMES.get(entity.name.split()[0]) if entity.name.split() else None
-    if first is not None:
-        return first
-    text = doc_text(doc)
-    for m in entity.mentions:
-        before = text[max(0, m.start - 5) : m.start].split()[-1:]
-        if before and before[0] in ("Mr.", "Mr"):
-            return "m"
-        if before and before[0] in ("Ms.", "Mrs.", "Ms", "Mrs"):
-            return "f"
-    return "f" if any(t.lower().endswith("woman") for t in entity.titles) else None
-
-
-def _antecedent(doc: Doc, pronoun: Token, named: dict | None = None, personal: bool | None = None,  # noqa: ANN202
-                quotes: list[tuple[int, int]] | None = None):
-    """The last person (for he/she) or named subject before the pronoun that was a subject (an Entity or
-    None), outside ``quotes`` ("“Mum gave her life to that cafe,” the son said. He told …" is not Mum).
-    ``named``: more tokens that stand for an entity (a descriptor the statements resolved); ``personal``:
-    look for a person whatever the word ("the 61-year-old"). A person the article shows to be of the other
-    gender ("she" and Bill Clinton) is taken only when no one else is."""
-    personal = pronoun.lower_ in PERSONAL if personal is None else personal
-    wanted = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun.lower_)
-    fallback = unlike = None
-    index = entity_index(doc)
-    if named:
-        index = {**index, **{i: e for i, e in named.items() if i not in index}}
-    for i in range(pronoun.i - 1, max(0, pronoun.i - 150) - 1, -1):  # a Token only where an entity is
-        entity = index.get(i)
-        if entity is None:
-            continue
-        t = doc[i]
-        if quotes and _inside(t.idx, quotes):
-            continue
-        if personal and entity.type != "PERSON":
-            continue
-        if not personal and entity.type == "PERSON":
-            continue
-        if personal and wanted is not None and _gender(doc, entity) not in (None, wanted):
-            # "she" is not Bill Clinton; he stays the last resort, as before genders were known
-            if unlike is None and _names_a_subject(t, entity, index):
-                unlike = entity
-            continue
-        if _names_a_subject(t, entity, index):
-            return entity
-        if fallback is None and t.dep_ not in ("poss", "compound"):
-            fallback = entity
-    return fallback or unlike
