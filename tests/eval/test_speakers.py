@@ -5,6 +5,10 @@ mended in the ninth session, so their scores flatter it; set C (6, 123) was writ
 that A and B led to, by a writer who saw neither the code nor the other sets, and was scored without
 reading its misses: 0.724 right speakers with the code of the session's start, 0.797 at the commit
 that added it. Its floors follow that; do not tune on its errors.
+
+Sets E (6, 141) and F (6, 120) were written in the tenth session by two more writers who saw neither the
+code nor the other sets, and scored first with the code after that session's first two commits: E 0.872,
+F 0.800. E was then read and mended on; F is held out like C.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from tests.gates import assert_gate
 DATA = Path(__file__).parents[1] / "data" / "speakers"
 
 
-@pytest.mark.parametrize("name, articles, statements", [("a", 5, 88), ("b", 6, 110), ("c", 6, 123), ("d", 6, 119)])
+@pytest.mark.parametrize("name, articles, statements", [("a", 5, 88), ("b", 6, 110), ("c", 6, 123), ("d", 6, 119),
+                                                         ("e", 6, 141), ("f", 6, 120)])
 def test_speakers_gate(nlp, name, articles, statements):
     scores, _ = speakers.evaluate(DATA / name, nlp)
     assert (scores["articles"], scores["statements"]) == (articles, statements)
