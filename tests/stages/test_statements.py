@@ -1144,3 +1144,16 @@ def test_statements_a_speech_cue_in_the_cue_clause_of_a_split_quote_is_a_stateme
     by_cue = {(s.cue.text, s.content.text[:12]): speaker for s, speaker in found}
     assert ("said", "she would no") in by_cue, by_cue
     assert by_cue[("said", "she would no")] == "Maren Holt"
+
+
+def test_statements_a_quote_the_parser_hung_on_the_speakers_title_is_what_was_said(nlp):
+    s, speaker = one(nlp, "“No office is high enough to place anyone above the law,” lead prosecutor Peter Lesiyo "
+                          "said after the hearing.")
+    assert speaker == "Peter Lesiyo"
+    assert s.source.text == "lead prosecutor Peter Lesiyo"
+    assert s.content.text.startswith("“No office") and s.kind == "direct"
+
+
+def test_statements_a_quoted_title_stays_in_the_source(nlp):
+    _, found = statements(nlp, "The “No Comparison” ad contrasts the governor’s record with the senator’s.")
+    assert [s.source.text for s, _ in found] == ["The “No Comparison” ad"]

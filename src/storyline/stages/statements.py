@@ -297,6 +297,9 @@ class StatementStage:
                     span = doc.char_span(*extent, alignment_mode="expand")
                     start, end = (span.start, span.end) if span is not None else (verb.i, verb.i + 1)
                     said = _pieces(doc, (start, end), gap)
+        if source is not None and source_tok is not None and source_tok.i < verb.i:
+            first = _after_quotes(doc, source_tok, quotes)  # not the quote the parser hung on the speaker
+            source = (max(source[0], doc[first].idx), source[1])
         for i in range(verb.i, cue_end.i + 1):
             taken.add(i)
         cue_tokens = (_cue_start(verb), cue_end.i + 1)
@@ -1140,7 +1143,7 @@ def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tup
     subject = _subject(verb, quotes=quotes)
     if subject is not None and inside(subject.idx, quotes):
         subject = None  # a word of the quote itself: "“We were wrong,” Ramos, 58, told AFP"
-    left = min([verb.i] + ([min(t.i for t in subject.subtree)] if subject is not None and subject.i < verb.i else []))
+    left = min([verb.i] + ([_after_quotes(doc, subject, quotes)] if subject is not None and subject.i < verb.i else []))
     left_char = doc[left].idx
     if subject is None:
         named = _name_before(doc, verb)[1]
@@ -1164,6 +1167,21 @@ def _adjacent_quote(doc: Doc, verb: Token, quotes: list[tuple[int, int]]) -> tup
                 return (qs, qe)
             break
     return None
+
+
+def _after_quotes(doc: Doc, token: Token, quotes: list[tuple[int, int]]) -> int:
+    """The first token of ``token``'s subtree after any quotation in it before ``token``: in "“No office
+    is above the law,” lead prosecutor Peter Lesiyo said" the parser hung the quote on "lead", but it
+    is what was said, not who said it."""
+    start = _subtree(token)[0]
+    text = doc_text(doc)  # a quote that ends a clause ("…,”), not a title ("the “No Comparison” ad")
+    ends = [e for s, e in quotes if doc[start].idx <= s and e <= token.idx and text[e - 2 : e - 1] in (",", ".", "?", "!")]
+    if not ends:
+        return start
+    i = start
+    while i < token.i and (doc[i].idx < max(ends) or doc[i].is_punct):
+        i += 1
+    return i
 
 
 def _same_paragraph(text: str, extent: tuple[int, int], at: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
