@@ -252,3 +252,17 @@ def test_entities_a_name_run_together_with_a_title_is_split(nlp, words, parts):
 def test_entities_an_acronym_may_keep_the_of_of_its_name(nlp):
     text = "The Alliance of Small Island States wants more money. AOSIS said the pace of funding was too slow."
     assert "AOSIS" in [m.text for m in entity(extract(text, nlp), "Alliance of Small Island States").mentions]
+
+
+def test_entities_an_organisation_named_again_by_its_first_word_whatever_its_last(nlp):
+    text = ("Calderwood Nutrition said on Thursday it was recalling all batches of its infant milk. "
+            "Calderwood declined to comment on when it first learned of the test result.")
+    company = entity(extract(text, nlp), "Calderwood Nutrition")
+    assert [m.text for m in company.mentions] == ["Calderwood Nutrition", "Calderwood"]
+
+
+def test_entities_a_club_prefix_makes_an_organisation_named_again_without_it(nlp):
+    text = ("FC Ribamar said in a statement it had never authorized the deal. “It was a theft,” club president "
+            "Joaquim Serrabulho said. Ribamar plans to file a complaint with FIFA.")
+    club = entity(extract(text, nlp), "FC Ribamar")
+    assert club.type == "ORG" and [m.text for m in club.mentions] == ["FC Ribamar", "Ribamar"]

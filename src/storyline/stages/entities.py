@@ -92,6 +92,7 @@ class EntityStage:
         self.groups = words("groups.txt")
         self.name_starters = words("name_starters.txt")
         self.company_suffixes = words("company_suffixes.txt")
+        self.club_prefixes = words("club_prefixes.txt")
         self.organisation_nouns = words("organisation_nouns.txt")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -129,6 +130,10 @@ class EntityStage:
               and doc[start - 1].lower_ in self.titles and all(t.is_alpha and t.is_title for t in ent)
               and ent[-1].text not in self.company_suffixes):
             label = "PERSON"  # "Portuguese lawmaker Helena Sarmento" tagged ORG: a title names a person
+        if start > 0 and doc[start - 1].text in self.club_prefixes and ent[0].text[:1].isupper():
+            start, label = start - 1, "ORG"  # "FC Ribamar" with only "Ribamar" tagged, as a PERSON
+        elif ent[0].text in self.club_prefixes:
+            label = "ORG"
         if label != "PERSON":
             split = self.titled_person(doc, start, end, label if label in ("ORG", "GPE", "NORP", "LOC") else "ORG")
             if split is not None:
@@ -281,31 +286,40 @@ class EntityStage:
         company: "Corvane plans …" tagged PERSON after "Corvane Systems" (a place is not: "Texas", "Texas
         Instruments")."""
         firsts: dict[str, list[_Cluster]] = {}
+        org_firsts: dict[str, list[_Cluster]] = {}  # any organisation's first word, for a one-word organisation
         for cluster in clusters:
             if cluster.label == "ORG":
                 for start, end, _ in cluster.mentions:
-                    if end - start > 1 and self.short_form(doc[start:end], common):
-                        firsts.setdefault(doc[start].text, []).append(cluster)
+                    if end - start == 2 and doc[start].text in self.club_prefixes:
+                        firsts.setdefault(doc[start + 1].text, []).append(cluster)  # "Ribamar" of "FC Ribamar"
+                    elif end - start > 1 and self.short_form(doc[start:end], common, company=False):
+                        org_firsts.setdefault(doc[start].text, []).append(cluster)
+                        if self.short_form(doc[start:end], common):
+                            firsts.setdefault(doc[start].text, []).append(cluster)
         for cluster in clusters:
             if cluster.label not in ("PERSON", "PRODUCT", "ORG") or any(end - start != 1 for start, end, _ in cluster.mentions):
                 continue
-            owners = {id(c): c for c in firsts.get(doc[cluster.mentions[0][0]].text, ())}
+            # "Calderwood declined to comment", both tagged ORG, is Calderwood Nutrition whatever its last word
+            word = doc[cluster.mentions[0][0]].text
+            owners = {id(c): c for c in firsts.get(word, ())}
+            if not owners and cluster.label == "ORG" and not word.isupper() and not countries.place(word):
+                owners = {id(c): c for c in org_firsts.get(word, ())}
             if len(owners) == 1 and all(owner is not cluster for owner in owners.values()):
                 [owner] = owners.values()
                 owner.mentions.extend(cluster.mentions)
                 cluster.mentions = []
         clusters[:] = [c for c in clusters if c.mentions]
 
-    def short_form(self, name: Span, common: set[str]) -> bool:
+    def short_form(self, name: Span, common: set[str], company: bool = True) -> bool:
         """The first word of a company's name can name it alone: a capitalised word of three letters or
         more that is no common starter of names ("Corvane" of "Corvane Systems", not "National" or
         "Swiss") nor a word the article also writes in lowercase (``common``: "Doctors" of "Doctors Without
         Borders"), in a name that ends like a company's ("Systems", "Ltd", a plural: "Kestrel Terminals";
-        not "Harwick Tribune" nor "Harwick Times") and has no figures."""
+        not "Harwick Tribune" nor "Harwick Times"; any end when not ``company``) and has no figures."""
         first, last = name[0], "".join(ch for ch in name[-1].text if ch.isalnum())
         return (first.tag_ == "NNP" and first.text.isalpha() and len(first.text) >= 3 and first.text[0].isupper()
                 and first.text not in self.name_starters and countries.country_of_demonym(first.text) is None
-                and (last in self.company_suffixes or (_plural(name[-1]) and last not in NOT_COMPANIES))
+                and (not company or last in self.company_suffixes or (_plural(name[-1]) and last not in NOT_COMPANIES))
                 and not any(ch.isdigit() for ch in name.text) and first.lower_ not in common)
 
     # 4. titles
