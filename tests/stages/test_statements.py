@@ -1157,3 +1157,27 @@ def test_statements_a_quote_the_parser_hung_on_the_speakers_title_is_what_was_sa
 def test_statements_a_quoted_title_stays_in_the_source(nlp):
     _, found = statements(nlp, "The “No Comparison” ad contrasts the governor’s record with the senator’s.")
     assert [s.source.text for s, _ in found] == ["The “No Comparison” ad"]
+
+
+def test_statements_the_judge_is_the_justice_named_before(nlp):
+    text = ("Justice Grace Achola of the Anti-Corruption Court said prosecutors had proved their case. "
+            "The judge said the evidence showed at least 43 contracts had been awarded to relatives.")
+    _, found = statements(nlp, text)
+    assert [speaker for _, speaker in found] == ["Grace Achola", "Grace Achola"]
+
+
+def test_statements_the_company_after_its_chief_executive_quoted_at_length_is_her_company(nlp):
+    text = ("Calderwood Nutrition recalled 40,000 tins on Thursday.\n\n"
+            "In a statement, Fiona Rennick, Calderwood's chief executive, said: “We know how much trust families "
+            "place in us. We are deeply sorry.\n\n"
+            "“We have stopped production on the affected line.”\n\n"
+            "The company said the affected tins had been sold through supermarkets since January.\n")
+    _, found = statements(nlp, text)
+    assert [(s.source.text, speaker) for s, speaker in found][-1] == ("The company", "Calderwood Nutrition")
+
+
+def test_statements_the_company_is_not_one_named_in_a_clause_about_the_last_speaker(nlp):
+    text = ("Teresa Quinn, who once advised Vellmar Foods on safety, said the recall came too late.\n\n"
+            "The company says it acted within hours.\n")
+    _, found = statements(nlp, text)
+    assert [speaker for s, speaker in found if s.source.text == "The company"] == [None]

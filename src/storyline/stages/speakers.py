@@ -33,6 +33,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 PERSONAL = {"he", "she", "him", "her", "i"}
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "it"}
 FIRST_NAMES = dict(table("first_names.tsv"))  # first name -> "f" or "m"
+TITLE_NOUNS = dict(table("title_nouns.tsv"))  # "justice" -> "judge": the noun a title's holder is called by
 FIRST_PERSON = {"i", "we"}
 TITLE_PREPOSITIONS = {"of", "for", "to", "at", "in", "on", "with", "from"}  # where a title's head ends
 # people who speak for someone else: "he" after "a spokesman said" is the spokesman, not a person named before
@@ -114,7 +115,7 @@ class Speakers:
             if entity is None and kinds and head.lower_ in SPOKESPEOPLE:
                 entity = _of_that_kind(doc, kinds[-1])  # "A ministry spokesperson": the one ministry named
             if entity is None and _definite(head) and head.lower_ in self.organisation_nouns:
-                entity = _organisation(doc, head, item, previous)
+                entity = _organisation(doc, head, item, previous, previous_head)
                 if entity is not None and not self.compatible(head, entity):
                     entity = None  # "the city council" is not the Better Government Association
                 if entity is None and head.lower_ not in GENERIC_ORGANISATIONS:
@@ -190,7 +191,7 @@ class Speakers:
             return None
         best, best_at = None, -1
         for entity in doc._.entities or []:
-            if entity.type != "PERSON" or not any(_title_head(t) == head.lower_ for t in entity.titles):
+            if entity.type != "PERSON" or not any(_title_head(t) == _title_noun(head.lower_) for t in entity.titles):
                 continue
             before = [m.start for m in entity.mentions if m.start < head.idx]
             if before and max(before) > best_at:
@@ -200,10 +201,15 @@ class Speakers:
 
 def _title_head(title: str) -> str | None:
     """The word a title is named by, the last before any preposition: "chair" in "chair of the FNV
-    Havens union" (so "the union" is not its holder), "envoy" in "Trump's special envoy to the Middle East"."""
+    Havens union" (so "the union" is not its holder), "envoy" in "Trump's special envoy to the Middle East";
+    "judge" for "Justice", as the holder is called later."""
     words = title.lower().split()
     cut = next((i for i, w in enumerate(words) if w in TITLE_PREPOSITIONS), len(words))
-    return words[cut - 1] if cut else None
+    return _title_noun(words[cut - 1]) if cut else None
+
+
+def _title_noun(word: str) -> str:
+    return TITLE_NOUNS.get(word, word)
 
 
 def _first_person(doc: Doc, pronoun: Token):  # noqa: ANN202 - an Entity or None
@@ -262,11 +268,18 @@ def _plain(head: Token) -> bool:
     return [t.lower_ for t in head.lefts] == ["the"] and not any(True for _ in head.rights)
 
 
-def _organisation(doc: Doc, head: Token, item: Found, previous):  # noqa: ANN001, ANN202 - Entity or None
-    """The organisation "the group" stands for: the one that spoke just before ("Amnesty International
-    said … The group urged …"), else the one its own content, said first, is about ("Maersk has diverted
-    six vessels, the company confirmed")."""
+def _organisation(doc: Doc, head: Token, item: Found, previous, previous_head: int | None = None):  # noqa: ANN001, ANN202
+    """The organisation "the group" stands for (an Entity or None): the one that spoke just before ("Amnesty
+    International said … The group urged …"), or the one a person who spoke just before is described by
+    ("Fiona Rennick, Calderwood's chief executive, said … The company said"), else the one its own content,
+    said first, is about ("Maersk has diverted six vessels, the company confirmed")."""
     index = entity_index(doc)
+    if previous is not None and previous.type == "PERSON" and previous_head is not None:
+        described = {e.id: e for e in (index.get(t.i) for t in doc[previous_head].subtree
+                                       if _in_apposition(t, doc[previous_head])) if e is not None and e.type == "ORG"
+                     and (head.lower_ in GENERIC_ORGANISATIONS or _kind_of(e.name) == head.lower_)}
+        if len(described) == 1:
+            return next(iter(described.values()))
     if previous is not None and previous.type == "ORG":
         named = [m.start for m in previous.mentions if m.start < head.idx]
         spoke = doc.char_span(max(named), max(named) + 1, alignment_mode="expand") if named else None
@@ -287,6 +300,19 @@ def _organisation(doc: Doc, head: Token, item: Found, previous):  # noqa: ANN001
         if entity is not None and entity.type == "ORG" and _names_a_subject(token, entity, index):
             return entity
     return None
+
+
+def _in_apposition(token: Token, head: Token) -> bool:
+    """``token`` is in an apposition to ``head`` and not in a clause inside it: "Calderwood" in "Fiona
+    Rennick, Calderwood's chief executive," (not "CNBC" in "CNBC moderator Carl Quintanilla", nor "the
+    White House" in "David Axelrod, who was an adviser in the White House")."""
+    apposition = False
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return False
+        apposition = apposition or (token.dep_ == "appos" and token.head.i == head.i)
+        token = token.head
+    return apposition and token.i == head.i
 
 
 def _of_that_kind(doc: Doc, head: Token, qualifiers: list[str] = ()):  # noqa: ANN202 - an Entity or None
@@ -331,7 +357,7 @@ def _named_later(doc: Doc, head: Token, organisation: bool):  # noqa: ANN202 - a
             return entity
         # "the New Jersey governor" is no governor of Florida: the names before the title are in it
         if not organisation and entity.type == "PERSON" and any(
-                _title_head(t) == head.lower_ and all(q in t.lower() for q in qualifiers) for t in entity.titles):
+                _title_head(t) == _title_noun(head.lower_) and all(q in t.lower() for q in qualifiers) for t in entity.titles):
             return entity
     return None
 

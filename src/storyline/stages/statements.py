@@ -712,7 +712,9 @@ class StatementStage:
             near = at - previous_at <= 1
             speaker, text = self.speakers.resolve(doc, item, previous if near else None, previous_head if near else None, quotes,
                                          previous_content if near else None)
-            previous, previous_head, previous_at, previous_content = by_id.get(speaker), item.speaker_token, at, item.content
+            # the sentence the statement ends in: a quote over several sentences keeps its speaker near
+            ends = bisect.bisect_right(starts, max(item.cue[0], item.content[1] - 1)) - 1
+            previous, previous_head, previous_at, previous_content = by_id.get(speaker), item.speaker_token, ends, item.content
             time = None
             if governing_time is not None:
                 cue = doc.char_span(*item.cue, alignment_mode="expand")
