@@ -1181,3 +1181,37 @@ def test_statements_the_company_is_not_one_named_in_a_clause_about_the_last_spea
             "The company says it acted within hours.\n")
     _, found = statements(nlp, text)
     assert [speaker for s, speaker in found if s.source.text == "The company"] == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The fire reached the town by evening, according to the Hellenic Fire Service, which said 310 firefighters "
+     "were deployed.", "Hellenic Fire Service"),
+    # a place, or the clause before it, does not speak
+    ("Mr. Manafort has not registered as a lobbyist representing Ukraine, which would require disclosing his "
+     "earnings.", None),
+])
+def test_statements_which_is_the_organisation_before_it(nlp, text, speaker):
+    _, found = statements(nlp, text)
+    assert [sp for s, sp in found if s.source is not None and s.source.text == "which"] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor of Porto Lefki, Despina Alevra, said about 6,000 people had left the town.", "Despina Alevra"),
+    ("A group calling itself Black Lantern said on its leak site it had stolen data from the port.", "Black Lantern"),
+])
+def test_statements_a_source_named_in_apposition_or_by_what_it_calls_itself(nlp, text, speaker):
+    s, found = one(nlp, text)
+    assert found == speaker
+
+
+def test_statements_she_after_a_quote_of_two_sentences_is_the_last_speaker_named_by_a_title(nlp):
+    text = ("Civil Protection Minister Nikos Stavridakis told reporters that alerts had been sent.\n\n"
+            "The mayor of Porto Lefki, Despina Alevra, said about 6,000 people had left the town.\n\n"
+            "\"The sky went black in ten minutes. I have never seen anything like it,\" she told state television.\n")
+    _, found = statements(nlp, text)
+    assert [(s.source.text, speaker) for s, speaker in found][-1] == ("she", "Despina Alevra")
+
+
+def test_statements_someone_who_called_himself_something_still_takes_a_stance(nlp):
+    s, speaker = one(nlp, "Donald Trump called himself \"very pro-choice\" in a 1999 interview.")
+    assert (s.cue.text, speaker) == ("called", "Donald Trump")

@@ -83,18 +83,28 @@ class Speakers:
             return None, None
         head = doc[item.speaker_token]
         text = doc_text(doc)[item.source[0] : item.source[1]].rstrip(" ,") if item.source else head.text
-        if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
+        if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":
             head = head.head.head  # "Sanders, who had endorsed her, argued …": Sanders
             start = head.left_edge.i
             if (head.dep_ == "appos" and entity_at(doc, head) is None and start >= 2 and doc[start - 1].text == ","
                     and head.head.i == start - 2):
                 head = head.head  # "Northgate Utilities, the company that agreed …": Northgate Utilities
         entity = entity_at(doc, head)
+        if entity is not None and entity.type != "ORG" and doc[item.speaker_token].lower_ == "which":
+            return None, text  # "representing Ukraine, which would require …": a place or a clause, not a voice
         if entity is None and doc_text(doc)[item.cue[0] : item.cue[1]] == ":":  # "CLARKE: …"
             entity = line_speaker(doc, doc[item.speaker_token : item.speaker_token + 1])
         for child in head.children:  # "one delegate, Kelly Smith," : the apposition names her
             if entity is None and child.dep_ == "appos":
                 entity = entity_at(doc, child)
+        if entity is None and head.pos_ == "NOUN":
+            entity = _called(doc, head)  # "A group calling itself Black Lantern said"
+        if entity is None and head.pos_ == "NOUN" and item.source is not None:
+            # "The mayor of Porto Lefki, Despina Alevra, said": a person set off by commas names the source,
+            # wherever the parser hung her
+            span = doc.char_span(*item.source, alignment_mode="expand")
+            named = [entity_at(doc, t) for t in span or () if t.dep_ == "appos" and doc[t.left_edge.i - 1].text == ","]
+            entity = next((e for e in named if e is not None and e.type == "PERSON"), None)
         if entity is None and head.pos_ == "NOUN":
             entity = self.by_title(doc, head)
         if entity is None and (age := years_old(head)) is not None:
@@ -299,6 +309,19 @@ def _organisation(doc: Doc, head: Token, item: Found, previous, previous_head: i
         entity = index.get(token.i)
         if entity is not None and entity.type == "ORG" and _names_a_subject(token, entity, index):
             return entity
+    return None
+
+
+def _called(doc: Doc, head: Token):  # noqa: ANN202 - an Entity or None
+    """The name a noun is given by "calling itself", "called" or "named": "a group calling itself Black
+    Lantern", "a militia called the Free Brigade"."""
+    for child in head.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in ("call", "name") and child.i > head.i:
+            for named in child.children:
+                if named.dep_ in ("oprd", "attr") or (named.dep_ in ("dobj", "xcomp") and child.tag_ == "VBN"):
+                    entity = entity_at(doc, named)
+                    if entity is not None and entity.type != "PERSON":
+                        return entity
     return None
 
 

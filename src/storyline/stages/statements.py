@@ -192,6 +192,9 @@ class StatementStage:
         if verb.lemma_.lower() == "call" and verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and not any(
                 c.lower_ in ("for", "on") for c in verb.children):
             return None  # "a group called Color of Change", "so-called primaries": a name, not a statement
+        if verb.lemma_.lower() == "call" and verb.dep_ == "acl" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES
+                                                                      for c in verb.children):
+            return None  # "a group calling itself Black Lantern": a name too
         if verb.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" or
                                                       c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
             return None  # "pointed out that", "pointed to his record", not "pointed at the door"
@@ -702,14 +705,14 @@ class StatementStage:
         found.sort(key=lambda f: f.cue)
         by_id = {entity.id: entity for entity in doc._.entities or []}
         starts = [sent.start_char for sent in doc.sents]
-        # the entity that spoke last, the token that named it and the sentence it spoke in
+        # the entity that spoke last, the token that named it and the sentence its statement ended in
         previous, previous_head, previous_at, previous_content = None, None, -2, None
         ids = {id(item): f"S{n}" for n, item in enumerate(found, 1)}
         for item in found:
-            at = bisect.bisect_right(starts, item.cue[0]) - 1
-            # only from this sentence or the one before: further back, "the airline" meets the outlet
-            # that reported the crash two paragraphs up
-            near = at - previous_at <= 1
+            begins = bisect.bisect_right(starts, min(item.cue[0], item.content[0])) - 1
+            # only when this statement begins in that sentence or the next: further back, "the airline"
+            # meets the outlet that reported the crash two paragraphs up
+            near = begins - previous_at <= 1
             speaker, text = self.speakers.resolve(doc, item, previous if near else None, previous_head if near else None, quotes,
                                          previous_content if near else None)
             # the sentence the statement ends in: a quote over several sentences keeps its speaker near
