@@ -266,3 +266,14 @@ def test_entities_a_club_prefix_makes_an_organisation_named_again_without_it(nlp
             "Joaquim Serrabulho said. Ribamar plans to file a complaint with FIFA.")
     club = entity(extract(text, nlp), "FC Ribamar")
     assert club.type == "ORG" and [m.text for m in club.mentions] == ["FC Ribamar", "Ribamar"]
+
+
+def test_entities_a_company_named_by_its_first_word_is_no_place_unless_written_as_one(nlp):
+    from pathlib import Path
+
+    # the tagger finds the full name only in the whole article (one of the speaker sets), "Ligurmare" a place
+    text = (Path(__file__).parents[1] / "data" / "speakers" / "e" / "port_cyberattack.txt").read_text(encoding="utf-8")
+    company = entity(extract(text, nlp), "Ligurmare Terminals SpA")
+    assert [m.text for m in company.mentions].count("Ligurmare") == 3
+    record = extract("Alaska Housing Finance Corp has bought mortgages originated in Alaska.", nlp)
+    assert [m.text for m in entity(record, "Alaska Housing Finance Corp").mentions] == ["Alaska Housing Finance Corp"]

@@ -37,6 +37,7 @@ DETERMINERS = {"the", "a", "an"}
 # words that may stand in a title before a name without being capitalised ("former President")
 NOT_COMPANIES = {"Times", "News", "Affairs", "Games", "States", "Nations", "Islands", "Forces", "Democrats",
                  "Republicans", "Borders", "Rights", "Services"}  # plurals that end other names
+LOCATIVES = {"in", "at", "from", "near", "to", "of", "downtown", "across", "outside", "around"}  # "in Alaska"
 TITLE_MODIFIERS = {"former", "acting", "deputy", "vice", "then", "outgoing", "incoming", "late"}
 PLACE_KINDS = {"country": "GPE", "territory": "GPE", "capital": "GPE", "city": "GPE", "region": "LOC",
                "institution": "ORG"}
@@ -297,11 +298,13 @@ class EntityStage:
                         if self.short_form(doc[start:end], common):
                             firsts.setdefault(doc[start].text, []).append(cluster)
         for cluster in clusters:
-            if cluster.label not in ("PERSON", "PRODUCT", "ORG") or any(end - start != 1 for start, end, _ in cluster.mentions):
+            if cluster.label not in ("PERSON", "PRODUCT", "ORG", "GPE") or any(end - start != 1 for start, end, _ in cluster.mentions):
                 continue
-            # "Calderwood declined to comment", both tagged ORG, is Calderwood Nutrition whatever its last word
             word = doc[cluster.mentions[0][0]].text
+            if cluster.label == "GPE" and (countries.place(word) or any(_used_as_place(doc, start) for start, _, _ in cluster.mentions)):
+                continue  # "Ligurmare" tagged a place beside Ligurmare Terminals SpA is the company; Texas is Texas
             owners = {id(c): c for c in firsts.get(word, ())}
+            # "Calderwood declined to comment", both tagged ORG, is Calderwood Nutrition whatever its last word
             if not owners and cluster.label == "ORG" and not word.isupper() and not countries.place(word):
                 owners = {id(c): c for c in org_firsts.get(word, ())}
             if len(owners) == 1 and all(owner is not cluster for owner in owners.values()):
@@ -537,6 +540,14 @@ def _country(doc: Doc, cluster: _Cluster) -> str | None:
         if code:
             return code
     return None
+
+
+def _used_as_place(doc: Doc, i: int) -> bool:
+    """The word at ``i`` is written as a place ("in Alaska", "downtown Norfolk") or begins a longer name
+    ("its Toronto Argonaut Football Club")."""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = next((t for t in doc[i + 1 : i + 3] if not t.is_space), None)
+    return before in LOCATIVES or (after is not None and after.text[:1].isupper() and after.is_alpha)
 
 
 def _plural(token: Token) -> bool:
