@@ -1215,3 +1215,18 @@ def test_statements_she_after_a_quote_of_two_sentences_is_the_last_speaker_named
 def test_statements_someone_who_called_himself_something_still_takes_a_stance(nlp):
     s, speaker = one(nlp, "Donald Trump called himself \"very pro-choice\" in a 1999 interview.")
     assert (s.cue.text, speaker) == ("called", "Donald Trump")
+
+
+def test_statements_the_44_year_old_economist_is_the_person_of_that_age(nlp):
+    text = ("Prime Minister Markéta Dvořáková, 44, lost the vote by 102 to 96.\n\n"
+            "The 44-year-old former central bank economist later told supporters she would stay on as party leader.\n")
+    _, found = statements(nlp, text)
+    assert [speaker for s, speaker in found if s.source.text.startswith("The 44")] == ["Markéta Dvořáková"]
+
+
+def test_statements_a_headline_company_is_the_one_described_by_that_noun_below(nlp):
+    text = ("Genoa port operator says it will not pay hackers\n\n"
+            "GENOA, Italy (AP) — A cyberattack knocked out the computer systems of Ligurmare Terminals SpA, the biggest "
+            "container operator at the port of Genoa, on Monday.\n")
+    _, found = statements(nlp, text)
+    assert [(s.cue.text, speaker) for s, speaker in found][:1] == [("says", "Ligurmare Terminals SpA")]

@@ -48,8 +48,7 @@ TITLE_WORDS = {"minister", "prosecutor", "judge", "president", "governor", "mayo
 REPRESENTATIVES = {"leader", "official", "representative"}  # who speak for the organisation their noun names
 STATE_VOICES = {"delegation", "government", "embassy", "mission", "cabinet"}  # a country speaks through them
 STATE_UNIONS = {"European Union", "African Union", "Soviet Union", "Eurasian Economic Union"}
-# nouns for any kind of organisation: "the company" is not matched to a name by its last word
-GENERIC_ORGANISATIONS = {"group", "organisation", "organization", "company", "firm"}
+GENERIC_ORGANISATIONS = words("generic_organisation_nouns.txt")  # "the company": any name, not by its last word
 # a line that opens with up to four capitalised words and a colon: "Matthews: Well, …", "TAPPER: …"
 SPEAKER_LINE = re.compile(r"^[ \t]*((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(\S[^\n]*)", re.MULTILINE)
 # documents that say something by themselves: "In a new poll, …"
@@ -107,7 +106,9 @@ class Speakers:
             entity = next((e for e in named if e is not None and e.type == "PERSON"), None)
         if entity is None and head.pos_ == "NOUN":
             entity = self.by_title(doc, head)
-        if entity is None and (age := years_old(head)) is not None:
+        age = years_old(head) or (next((years_old(c) for c in head.children if c.dep_ == "amod" and years_old(c)), None)
+                                  if any(c.lower_ == "the" for c in head.children) else None)
+        if entity is None and age is not None:  # "the 61-year-old", "the 44-year-old former economist"
             # "The 61-year-old said": the person given that age ("Whitfield, 61,"), else the last person
             # named before the statement, not inside its quote ("“Donald is …,” said the 46-year-old")
             first = doc.char_span(min(item.cue[0], item.content[0]), item.cue[1], alignment_mode="expand")
@@ -377,6 +378,12 @@ def _named_later(doc: Doc, head: Token, organisation: bool):  # noqa: ANN202 - a
         if organisation and entity.type == "ORG" and (
                 (head.lower_ in GENERIC_ORGANISATIONS and _names_a_subject(doc[i], entity, index)) or (
                     _kind_of(entity.name) == head.lower_ and _has_words(entity.name, qualifiers))):
+            return entity
+        # "Genoa port operator says …", then "Ligurmare Terminals SpA, the biggest container operator at the port
+        # of Genoa": an apposition with that noun, and the names before it
+        described = next((c for c in doc[i].children if c.dep_ == "appos" and c.lemma_ == head.lemma_), None)
+        if organisation and entity.type == "ORG" and described is not None and all(
+                q in {t.lower_ for t in described.subtree} for q in qualifiers if q != head.lower_):
             return entity
         # "the New Jersey governor" is no governor of Florida: the names before the title are in it
         if not organisation and entity.type == "PERSON" and any(
