@@ -277,3 +277,26 @@ def test_entities_a_company_named_by_its_first_word_is_no_place_unless_written_a
     assert [m.text for m in company.mentions].count("Ligurmare") == 3
     record = extract("Alaska Housing Finance Corp has bought mortgages originated in Alaska.", nlp)
     assert [m.text for m in entity(record, "Alaska Housing Finance Corp").mentions] == ["Alaska Housing Finance Corp"]
+
+
+def test_entities_a_name_called_an_operator_or_a_firm_is_an_organisation(nlp):
+    from pathlib import Path
+
+    # "according to its operator, Poltava Naftotrans": the tagger calls it a PERSON
+    text = (Path(__file__).parents[1] / "data" / "speakers" / "d" / "drone-strike.txt").read_text(encoding="utf-8")
+    assert entity(extract(text, nlp), "Poltava Naftotrans").type == "ORG"
+    record = extract("Daniel Williams, analyst with Sutro Group, said the offer was too low.", nlp)
+    assert entity(record, "Daniel Williams").type == "PERSON"
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Deposits at the Swiss National Bank rose by 3.1 billion francs, the National Bank said on Monday.", True),
+    # a story about two countries: the Foreign Ministry may be either's
+    ("Ukraine's Foreign Ministry spokesman Andriy Levchenko wrote on X that Moscow had lied. The Russian Foreign "
+     "Ministry could not be reached.", False),
+])
+def test_entities_an_organisation_named_again_without_its_country(nlp, text, joined):
+    record = extract(text, nlp)
+    national = [e for e in record.entities if e.name in ("Swiss National Bank", "Russian Foreign Ministry")]
+    assert len(national) == 1
+    assert (len(national[0].mentions) == 2) is joined

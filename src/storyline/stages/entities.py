@@ -95,6 +95,7 @@ class EntityStage:
         self.company_suffixes = words("company_suffixes.txt")
         self.club_prefixes = words("club_prefixes.txt")
         self.organisation_nouns = words("organisation_nouns.txt")
+        self.generic_organisations = words("generic_organisation_nouns.txt")
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = _Tokens(doc)
@@ -111,6 +112,9 @@ class EntityStage:
         for index, cluster in enumerate(clusters):
             if cluster.label == "PERSON":
                 self.find_titles(doc, clusters, index, owner)
+                if cluster.titles and all(self.names_an_organisation(title) for title in cluster.titles):
+                    # "its operator, Poltava Naftotrans" tagged PERSON: what it is called makes it an organisation
+                    cluster.label, cluster.titles, cluster.title_heads = "ORG", [], {}
         self.add_descriptors(doc, clusters, owner)
         entities = self.to_entities(doc, clusters, tokens)
         doc._.entities = entities
@@ -239,6 +243,7 @@ class EntityStage:
                     and all(end - start == 1 for start, end, _ in cluster.mentions)):
                 cluster.label = best
         _merge_acronyms(doc, clusters)
+        _merge_national(doc, clusters)
         return [c for c in clusters if c.mentions]
 
     # 3. missed occurrences
@@ -324,6 +329,14 @@ class EntityStage:
                 and first.text not in self.name_starters and countries.country_of_demonym(first.text) is None
                 and (not company or last in self.company_suffixes or (_plural(name[-1]) and last not in NOT_COMPANIES))
                 and not any(ch.isdigit() for ch in name.text) and first.lower_ not in common)
+
+    def names_an_organisation(self, title: str) -> bool:
+        """A title that calls its holder an organisation: "operator", "the rival company"."""
+        words = title.lower().split()
+        if any(w in self.titles for w in words) or any(w[:1].isupper() and not w.endswith("-based") for w in title.split()):
+            return False  # "analyst with Sutro Group"; "INFE export institute" (the name of another)
+        cut = next((i for i, w in enumerate(words) if w in ("of", "for", "in", "at", "to", "with", "from", "on")), len(words))
+        return cut > 0 and (words[cut - 1] in self.organisation_nouns or words[cut - 1] in self.generic_organisations)
 
     # 4. titles
     def find_titles(self, doc: Doc, clusters: list[_Cluster], index: int, owner: dict[int, int]) -> None:
@@ -522,6 +535,30 @@ def _merge_acronyms(doc: Doc, clusters: list[_Cluster]) -> None:
         short = doc[s:e].text.replace(".", "")
         if e - s == 1 and short.isupper() and len(short) > 1 and full.get(short, index) != index:
             clusters[full[short]].mentions.extend(cluster.mentions)
+            cluster.mentions = []
+
+
+def _merge_national(doc: Doc, clusters: list[_Cluster]) -> None:
+    """"the National Police" after "the Peruvian National Police" is that force: an organisation named
+    again without the country's adjective or name before it, when only one such organisation has it and
+    the article names no other country (the Foreign Ministry of a story about Ukraine and Russia may be
+    either's)."""
+    named = {code for cluster in clusters if cluster.label in ("GPE", "NORP") and (code := _country(doc, cluster))}
+    national: dict[str, set[int]] = {}
+    for index, cluster in enumerate(clusters):
+        if cluster.label == "ORG":
+            for s, e, _ in cluster.mentions:
+                first = doc[s].text
+                code = countries.country_of_demonym(first) or countries.country_of_place(first)
+                if e - s > 2 and code and named <= {code}:
+                    national.setdefault(doc[s + 1 : e].text.casefold(), set()).add(index)
+    for index, cluster in enumerate(clusters):
+        names = {doc[s:e].text.casefold() for s, e, _ in cluster.mentions}
+        if cluster.label != "ORG" or len(names) != 1:
+            continue
+        owners = national.get(next(iter(names)), set()) - {index}
+        if len(owners) == 1:
+            clusters[owners.pop()].mentions.extend(cluster.mentions)
             cluster.mentions = []
 
 
