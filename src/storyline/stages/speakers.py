@@ -131,10 +131,13 @@ class Speakers:
                     entity = None  # "the city council" is not the Better Government Association
                 if entity is None and head.lower_ not in GENERIC_ORGANISATIONS:
                     entity = _of_that_kind(doc, head)
-            elif entity is None and head.lower_ in self.organisation_nouns and head.lower_ not in GENERIC_ORGANISATIONS and (
-                    any(c.lower_ == "the" for c in head.lefts)):
-                # "the electoral commission": the one commission whose name has "Electoral" in it
-                entity = _of_that_kind(doc, head, [t.lower_ for t in head.lefts if t.dep_ in ("amod", "compound")])
+            elif entity is None and head.lower_ in self.organisation_nouns and (
+                    any(c.lower_ == "the" for c in head.subtree if c.i < head.i)):
+                # "the electoral commission": the one commission whose name has "Electoral" in it; "the
+                # employers' group": the one group with "Employers" (a generic noun needs such words)
+                words = [t.lower_ for t in head.lefts if t.dep_ in ("amod", "compound") or (t.dep_ == "poss" and t.pos_ == "NOUN")]
+                if words or head.lower_ not in GENERIC_ORGANISATIONS:
+                    entity = _of_that_kind(doc, head, words)
         if entity is None and head.lower_ in STATE_VOICES:
             # "Saudi Arabia's delegation", "Japan's government": the country (not "Kowal's office")
             owner = next((entity_at(doc, c) for c in head.children if c.dep_ == "poss"), None)
