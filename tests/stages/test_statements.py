@@ -291,7 +291,7 @@ def test_statements_said_in_a_statement_is_one_cue(nlp):
 
 def test_statements_directive_with_infinitive(nlp):
     s, _ = one(nlp, "The governor urged residents to stay indoors.")
-    assert (s.cue.text, s.speaker_text, s.content.text) == ("urged", "The governor", "to stay indoors")
+    assert (s.cue.text, s.speaker_text, s.content.text) == ("urged", "The governor", "residents to stay indoors")
 
 
 def test_statements_a_poll_speaks_for_itself(nlp):
@@ -1240,3 +1240,8 @@ def test_statements_the_employers_group_is_the_one_group_with_that_word(nlp):
             "The employers' group did not immediately respond to a request for comment.\n")
     _, found = statements(nlp, text)
     assert [speaker for s, speaker in found if s.kind == "no_comment"] == ["British Columbia Maritime Employers Group"]
+
+
+def test_statements_who_was_urged_is_part_of_what_was_urged(nlp):
+    s, speaker = one(nlp, "Transport Minister Lucía Ferrandis urged both sides to return to the negotiating table.")
+    assert (speaker, s.content.text) == ("Lucía Ferrandis", "both sides to return to the negotiating table")

@@ -55,6 +55,8 @@ ATTITUDE_PREPS = {"for", "about", "over", "in", "that", "at", "with"}
 # a paragraph that signs the quote above it: "- Bernie Sanders.", "— Hillary Clinton"
 SIGNATURE = re.compile(r"^[ \t]*([-–—]{1,2})[ \t]*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}?)\.?[ \t]*$", re.MULTILINE)
 # speech verbs whose infinitive complement is what was said: "urged voters to stay home"
+# directives whose object is part of what was said ("urged both sides to return"), as PolNeAR marks it
+OBJECT_DIRECTIVES = {"urge", "call", "order", "encourage", "implore", "beg", "press", "ask", "warn", "tell", "remind", "invite", "advise"}
 DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge", "vow", "threaten", "demand",
               "propose", "agree", "decline", "refuse", "remind", "encourage", "advise", "invite", "beg"}
 LINE_DOCUMENTS = {"poll", "survey", "study", "report", "newspaper"}  # "Poll: …" at the head of a line
@@ -364,7 +366,11 @@ class StatementStage:
                     kind in ("hope", "plan", "thought", "stance") or verb.lemma_.lower() in DIRECTIVES or
                     (child.tag_ == "VBG" and child.i > verb.i))):  # "reported spending $1 million"
                 # "said that …", "hopes to …", "urged voters to …"
-                return _before_second_cue(verb, child, self.verbs)
+                start, end = _before_second_cue(verb, child, self.verbs)
+                addressee = next((c for c in children if c.dep_ == "dobj" and verb.i < c.i < child.i), None)
+                if addressee is not None and child.dep_ == "xcomp" and verb.lemma_.lower() in OBJECT_DIRECTIVES:
+                    start = _subtree(addressee)[0]  # "urged both sides to return": who was urged, and to do what
+                return start, end
         for child in children:  # "asked workers if they planned to …": an if/whether clause parsed as adverbial
             if child.dep_ == "advcl" and child.i > verb.i and kind == "speech" and any(
                     c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children):
