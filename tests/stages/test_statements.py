@@ -1245,3 +1245,16 @@ def test_statements_the_employers_group_is_the_one_group_with_that_word(nlp):
 def test_statements_who_was_urged_is_part_of_what_was_urged(nlp):
     s, speaker = one(nlp, "Transport Minister Lucía Ferrandis urged both sides to return to the negotiating table.")
     assert (speaker, s.content.text) == ("Lucía Ferrandis", "both sides to return to the negotiating table")
+
+
+def test_statements_a_clause_after_the_verb_is_what_was_said_not_one_the_parser_hung_before_it(nlp):
+    text = ("At a high school in Koraighat that has been turned into a relief camp, local council chairman "
+            "Mohammad Selim said about 2,300 people were sharing six toilets and a single hand pump.")
+    s, speaker = one(nlp, text)
+    assert speaker == "Mohammad Selim" and s.content.text.startswith("about 2,300 people were sharing")
+
+
+def test_statements_a_quote_split_by_its_cue_keeps_its_first_half(nlp):
+    s, _ = one(nlp, "''The voters are furious,'' Mr. Gidley said, ''and they're not letting a stump speech sway "
+                    "their vote.''")
+    assert s.content.text.startswith("''The voters are furious")

@@ -359,7 +359,12 @@ class StatementStage:
             mine = {t.i for t in verb.subtree}
             rest = [t.i for t in verb.head.subtree if t.i not in mine and not t.is_punct]
             return (min(rest), max(rest) + 1) if rest else None
-        for child in children:  # "said that …", "“…,” he said"
+        # a clause after the verb before one the parser also hung before it: in "At a school that has been
+        # turned into a camp, Selim said 2,300 people were sharing …" the relative clause is no content
+        after = any(c.dep_ == "ccomp" and c.i > verb.i for c in children) and not any(
+            c.dep_ in ("ccomp", "parataxis") and c.i < verb.i and any(t.tag_ in ("``", "''") for t in (
+                *c.subtree, doc[max(c.left_edge.i - 1, 0)])) for c in children)  # (not the first half of a quote split by its cue: “A,” he said, “and B”)
+        for child in sorted(children, key=lambda c: after and c.i < verb.i):  # "said that …", "“…,” he said"
             if child.dep_ == "parataxis" and self._aside(child):
                 continue  # "CNN, Cruz said, called it significant": Cruz's words are what CNN called, not "Cruz said"
             if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and (
