@@ -1258,3 +1258,13 @@ def test_statements_a_quote_split_by_its_cue_keeps_its_first_half(nlp):
     s, _ = one(nlp, "''The voters are furious,'' Mr. Gidley said, ''and they're not letting a stump speech sway "
                     "their vote.''")
     assert s.content.text.startswith("''The voters are furious")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Information Minister Peter Lado Wani declined to comment on whether Juba would accept an inquiry.",
+     "to comment on whether Juba would accept an inquiry"),
+    ("The army did not respond to requests for comment on the casualty figures.", "on the casualty figures"),
+])
+def test_statements_a_no_comment_keeps_its_topic(nlp, text, content):
+    s, _ = one(nlp, text)
+    assert (s.kind, s.content.text) == ("no_comment", content)

@@ -693,7 +693,8 @@ class StatementStage:
                 # "Reyes could not be reached for comment": the passive's subject is the one silent
                 source_tok = _subject(verb) or _subject(cue.root) or next(
                     (c for c in verb.children if c.dep_ == "nsubjpass"), None)
-                after = [c for c in cue.root.children if c.dep_ == "prep" and c.i >= cue.end]
+                # the topic: "declined to comment on whether …", "did not respond to requests for comment on …"
+                after = [c for t in cue for c in t.children if c.dep_ == "prep" and c.i >= cue.end]
                 content = _chars(doc, *_subtree(after[0])) if after else (start, end)
                 cue_chars = (start, end)
                 if "cue" in pattern.groupindex:  # "declined | to comment (on the report)": the verb is the cue
