@@ -1268,3 +1268,14 @@ def test_statements_a_quote_split_by_its_cue_keeps_its_first_half(nlp):
 def test_statements_a_no_comment_keeps_its_topic(nlp, text, content):
     s, _ = one(nlp, text)
     assert (s.kind, s.content.text) == ("no_comment", content)
+
+
+def test_statements_a_subject_the_parser_gave_to_a_clause_before_the_verb(nlp):
+    from pathlib import Path
+
+    # in the article the parser makes "reading the judgment" what she said, with her as its subject
+    text = (Path(__file__).parents[1] / "data" / "speakers" / "g" / "kenya_court_ruling.txt").read_text(encoding="utf-8")
+    _, found = statements(nlp, text)
+    said = {s.content.text[:16]: speaker for s, speaker in found}
+    assert said["curbs violate th"] == "High Court"  # the headline's "Kenyan court …, says curbs violate …"
+    assert said["the Public Order"] == "Agnes Nyambura"

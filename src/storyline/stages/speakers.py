@@ -369,7 +369,7 @@ def _named_later(doc: Doc, head: Token, organisation: bool):  # noqa: ANN202 - a
     # an organisation named as a subject soon after; a person by the title, anywhere below
     limit = starts[paragraph + 3] if organisation and paragraph + 3 < len(starts) else len(text)
     index = entity_index(doc)
-    qualifiers = [t.lower_ for t in head.subtree if t.i < head.i and (
+    qualifiers = [t.lower_ for t in head.subtree if t.i < head.i and t.ent_type_ != "NORP" and (  # "Kenyan court": any court
         t.pos_ == "PROPN" or organisation and t.dep_ in ("amod", "compound") and head.lower_ not in GENERIC_ORGANISATIONS)]
     for i in range(head.i + 1, len(doc)):
         if doc[i].idx >= limit:

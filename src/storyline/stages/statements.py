@@ -980,8 +980,24 @@ def _subject(verb: Token, cues: dict[str, str] | None = None, quotes: list[tuple
             verb = verb.head
             seen += 1
             continue
-        return None
+        return _lost_subject(verb)
     return None
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """A subject the parser gave to a clause before the verb: "Justice Agnes Nyambura, reading the judgment,
+    said …" (with "reading" as what she said), and a headline's, which drops the subject of its second
+    verb: "Kenyan court strikes down protest law, says curbs violate the constitution"."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    before = next((c for c in verb.children if c.dep_ in ("ccomp", "conj") and c.i < verb.i), None)
+    subject = next((c for c in before.children if c.dep_ == "nsubj"), None) if before is not None else None
+    if subject is None:
+        return None
+    aside = before.tag_ == "VBG" and doc[before.i - 1].text == ","  # ", reading the judgment,"
+    headline = "\n" not in doc_text(doc)[: verb.idx]
+    return subject if aside or headline else None
 
 
 def _modal_name(verb: Token) -> Token | None:
