@@ -1279,3 +1279,11 @@ def test_statements_a_subject_the_parser_gave_to_a_clause_before_the_verb(nlp):
     said = {s.content.text[:16]: speaker for s, speaker in found}
     assert said["curbs violate th"] == "High Court"  # the headline's "Kenyan court …, says curbs violate …"
     assert said["the Public Order"] == "Agnes Nyambura"
+
+
+def test_statements_a_name_the_parser_hung_on_the_quote_before_the_title_it_made_the_subject(nlp):
+    s, speaker = one(nlp, "\"This is a great day for Kenyan democracy and a warning to anyone who thinks rights can "
+                          "be switched off by an act of parliament,\" Daniel Kiptoo, lead counsel for the "
+                          "petitioners, told reporters outside the courthouse in central Nairobi.")
+    assert speaker == "Daniel Kiptoo" and s.source.text.startswith("Daniel Kiptoo")
+    assert s.content.text.startswith('"This is a great day')

@@ -37,7 +37,7 @@ from storyline.model import Span as TextSpan
 from storyline.model import Statement
 from storyline.resources import lines, table, words
 from storyline.stages import doc_text, register_extensions, span_text
-from storyline.stages.entities import entity_index
+from storyline.stages.entities import entity_at, entity_index
 from storyline.stages.quotes import find_quotes, inside
 from storyline.stages.speakers import DOCUMENTS, PERSONAL, SPEAKER_LINE, SUBJECTS, Speakers, line_speaker, years_old
 
@@ -289,9 +289,17 @@ class StatementStage:
                     extent = _subtree_chars(doc, clause)
                 elif cause is not None and source[0] < extent[1] and extent[0] < source[1]:
                     extent = _subtree_chars(doc, cause)  # what they feel about: the remark, not themselves
-        if (source_tok is None or inside(source_tok.idx, quotes)) and verb.dep_ in ("ROOT", "conj") and not _raising(verb):
+        # a title the parser made the subject, its name hung on the quote: "“…,” Daniel Kiptoo, lead counsel for
+        # the petitioners, told reporters"
+        first_word = _subtree(source_tok)[0] if source_tok is not None else 0
+        named_before = entity_at(doc, doc[first_word - 2]) if first_word > 1 and doc[first_word - 1].text == "," else None
+        titled = (named_before is not None and source_tok.pos_ == "NOUN" and entity_at(doc, source_tok) is None
+                  and named_before.type == "PERSON" and doc[first_word - 2].dep_ not in SUBJECTS)
+        if (source_tok is None or titled or inside(source_tok.idx, quotes)) and verb.dep_ in ("ROOT", "conj") and not _raising(verb):
             # none, or a word of the quote: "“We were wrong,” Ramos, 58, told AFP"
             named, chars = _name_before(doc, verb)
+            if named is not None and titled and named.i >= first_word:
+                named = None  # "critics like Huffman say": a name inside the subject is not its apposition
             if named is not None:
                 source_tok, source = named, chars
                 if first_part[0] < chars[0] < first_part[1]:
