@@ -1287,3 +1287,9 @@ def test_statements_a_name_the_parser_hung_on_the_quote_before_the_title_it_made
                           "petitioners, told reporters outside the courthouse in central Nairobi.")
     assert speaker == "Daniel Kiptoo" and s.source.text.startswith("Daniel Kiptoo")
     assert s.content.text.startswith('"This is a great day')
+
+
+def test_statements_who_was_told_is_not_who_told(nlp):
+    s, speaker = one(nlp, "“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center, tells "
+                          "Breitbart News in an exclusive interview.")
+    assert speaker == "Brent Bozell III"

@@ -55,6 +55,7 @@ ATTITUDE_PREPS = {"for", "about", "over", "in", "that", "at", "with"}
 # a paragraph that signs the quote above it: "- Bernie Sanders.", "— Hillary Clinton"
 SIGNATURE = re.compile(r"^[ \t]*([-–—]{1,2})[ \t]*([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,4}?)\.?[ \t]*$", re.MULTILINE)
 # speech verbs whose infinitive complement is what was said: "urged voters to stay home"
+TELLING = {"tell", "ask", "assure", "remind", "inform", "warn", "urge"}  # their object is who was told
 # directives whose object is part of what was said ("urged both sides to return"), as PolNeAR marks it
 OBJECT_DIRECTIVES = {"urge", "call", "order", "encourage", "implore", "beg", "press", "ask", "warn", "tell", "remind", "invite", "advise"}
 DIRECTIVES = {"ask", "urge", "tell", "warn", "call", "order", "promise", "pledge", "vow", "threaten", "demand",
@@ -274,8 +275,8 @@ class StatementStage:
         if source_tok is not None and source_tok.dep_ == "agent":
             source_tok = next((c for c in source_tok.children if c.dep_ == "pobj"), None)
             source = _subtree_chars(doc, source_tok) if source_tok is not None else None
-        if source_tok is None and kind in ("speech", "media") and extent[1] <= verb.idx:
-            source_tok, source = _speaker_after(doc, verb)
+        if source_tok is None and kind in ("speech", "media") and extent[1] <= verb.idx and verb.lemma_.lower() not in TELLING:
+            source_tok, source = _speaker_after(doc, verb)  # (not "told reporters": they are who was told)
         if source_tok is None and passive is not None and relay is not None and _quoted(verb):
             source_tok, source = passive, _source_chars(doc, passive)  # "Patel was quoted as saying …"
         if verb.lemma_.lower() in self.experiencer_verbs:
