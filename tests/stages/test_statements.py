@@ -1279,6 +1279,7 @@ def test_statements_a_subject_the_parser_gave_to_a_clause_before_the_verb(nlp):
     said = {s.content.text[:16]: speaker for s, speaker in found}
     assert said["curbs violate th"] == "High Court"  # the headline's "Kenyan court …, says curbs violate …"
     assert said["the Public Order"] == "Agnes Nyambura"
+    assert said['"This is a great'] == "Daniel Kiptoo"  # "“…,” Daniel Kiptoo, lead counsel, told reporters'
 
 
 def test_statements_a_name_the_parser_hung_on_the_quote_before_the_title_it_made_the_subject(nlp):
