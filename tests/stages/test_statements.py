@@ -1294,3 +1294,14 @@ def test_statements_who_was_told_is_not_who_told(nlp):
     s, speaker = one(nlp, "“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center, tells "
                           "Breitbart News in an exclusive interview.")
     assert speaker == "Brent Bozell III"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Former congresswoman Valentina Ocampo told thousands of supporters in Lima that Peru had chosen hope.\n\n"
+     "The former schoolteacher promised to raise taxes on mining profits.\n", "Valentina Ocampo"),
+    # a title the last speaker does not hold is someone else's
+    ("CNN analyst Gloria Borger said the vote had been close.\n\nThe senator said he would not concede.\n", None),
+])
+def test_statements_a_description_of_who_just_spoke(nlp, text, speaker):
+    _, found = statements(nlp, text)
+    assert [sp for s, sp in found][-1] == speaker

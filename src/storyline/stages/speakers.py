@@ -68,6 +68,8 @@ class Speakers:
     """Resolves sources to entities, with the lexicons of speaking and organisation nouns."""
 
     def __init__(self) -> None:
+        self.person_nouns = words("person_nouns.txt")
+        self.titles = words("titles.txt")
         self.speaking_nouns = words("speaking_nouns.txt")
         self.organisation_nouns = words("organisation_nouns.txt")
 
@@ -157,6 +159,13 @@ class Speakers:
                 entity = entity_at(doc, t)
                 if entity is not None:
                     break
+        if (entity is None and previous is not None and previous.type == "PERSON" and head.tag_ == "NN"
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and _described(head, previous)
+                and not any(c.dep_ == "conj" for c in head.children)  # "both the candidate and her staff"
+                and (head.lower_ in self.person_nouns and not _names_someone_else(doc, head, previous)
+                     or head.lower_ in self.titles and _holds(previous, head))):
+            # "Ocampo told supporters … The former schoolteacher promised …": a description of who just spoke
+            entity = previous
         if entity is None and head.lower_ in FIRST_PERSON:
             entity = _first_person(doc, head)  # the line's speaker, or the writer (no entity)
         elif entity is None and head.lower_ in PRONOUNS:
@@ -314,6 +323,26 @@ def _organisation(doc: Doc, head: Token, item: Found, previous, previous_head: i
         if entity is not None and entity.type == "ORG" and _names_a_subject(token, entity, index):
             return entity
     return None
+
+
+def _described(head: Token, person) -> bool:  # noqa: ANN001 - an Entity
+    """The names before a descriptor are in the person's titles: "the Florida senator" only for a person
+    titled so; "the former schoolteacher" for anyone."""
+    titles = " ".join(person.titles).lower()
+    return all(t.lower_ in titles for t in head.lefts if t.dep_ in ("amod", "compound") and t.text[:1].isupper())
+
+
+def _holds(person, head: Token) -> bool:  # noqa: ANN001 - an Entity
+    """The person's titles name that noun: "the senator" for a person titled "Sen." or "senator"."""
+    noun = _title_noun(head.lower_)
+    return any(_title_head(t) == noun or noun in t.lower().split() for t in person.titles)
+
+
+def _names_someone_else(doc: Doc, head: Token, previous) -> bool:  # noqa: ANN001 - an Entity
+    """Another person holds the descriptor's noun as a title ("the senator" when a senator other than the
+    last speaker is named)."""
+    return any(e.type == "PERSON" and e is not previous and any(_title_head(t) == _title_noun(head.lower_) for t in e.titles)
+               for e in doc._.entities or [])
 
 
 def _called(doc: Doc, head: Token):  # noqa: ANN202 - an Entity or None

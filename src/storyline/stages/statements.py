@@ -725,7 +725,7 @@ class StatementStage:
         statements = []
         found.sort(key=lambda f: f.cue)
         by_id = {entity.id: entity for entity in doc._.entities or []}
-        starts = [sent.start_char for sent in doc.sents]
+        starts = [sent.start_char for sent in doc.sents if not sent.text.isspace()]  # (not a blank line's "sentence")
         # the entity that spoke last, the token that named it and the sentence its statement ended in
         previous, previous_head, previous_at, previous_content = None, None, -2, None
         ids = {id(item): f"S{n}" for n, item in enumerate(found, 1)}
