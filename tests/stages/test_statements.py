@@ -1305,3 +1305,14 @@ def test_statements_who_was_told_is_not_who_told(nlp):
 def test_statements_a_description_of_who_just_spoke(nlp, text, speaker):
     _, found = statements(nlp, text)
     assert [sp for s, sp in found][-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Veridane Therapeutics Inc. shares plunged after the company said its Alzheimer's treatment had failed.",
+     "Veridane Therapeutics Inc."),
+    ("Lynwood Partners downgraded Veridane to neutral from buy. Its analysts wrote in a note to clients that they "
+     "saw a 20% chance of approval.", "Lynwood Partners"),
+])
+def test_statements_the_one_company_named_and_the_analysts_of_its(nlp, text, speaker):
+    _, found = statements(nlp, text)
+    assert [sp for s, sp in found if s.source.text.lower() in ("the company", "its analysts")] == [speaker]

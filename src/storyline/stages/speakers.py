@@ -48,6 +48,8 @@ TITLE_WORDS = {"minister", "prosecutor", "judge", "president", "governor", "mayo
 REPRESENTATIVES = {"leader", "official", "representative"}  # who speak for the organisation their noun names
 STATE_VOICES = {"delegation", "government", "embassy", "mission", "cabinet"}  # a country speaks through them
 STATE_UNIONS = {"European Union", "African Union", "Soviet Union", "Eurasian Economic Union"}
+COMPANY_NOUNS = {"company", "firm"}  # "the company": the one company named before, if only one
+COMPANY_SUFFIXES = words("company_suffixes.txt")  # "Inc", "Ltd", "SpA" …
 GENERIC_ORGANISATIONS = words("generic_organisation_nouns.txt")  # "the company": any name, not by its last word
 # a line that opens with up to four capitalised words and a colon: "Matthews: Well, …", "TAPPER: …"
 SPEAKER_LINE = re.compile(r"^[ \t]*((?:[A-Z][\w.’'-]*)(?: [A-Z][\w.’'-]*){0,3}):[ \t]+(\S[^\n]*)", re.MULTILINE)
@@ -133,6 +135,8 @@ class Speakers:
                     entity = None  # "the city council" is not the Better Government Association
                 if entity is None and head.lower_ not in GENERIC_ORGANISATIONS:
                     entity = _of_that_kind(doc, head)
+                if entity is None and head.lower_ in COMPANY_NOUNS:
+                    entity = _only_company(doc, head)
             elif entity is None and head.lower_ in self.organisation_nouns and (
                     any(c.lower_ == "the" for c in head.subtree if c.i < head.i)):
                 # "the electoral commission": the one commission whose name has "Electoral" in it; "the
@@ -140,6 +144,11 @@ class Speakers:
                 words = [t.lower_ for t in head.lefts if t.dep_ in ("amod", "compound") or (t.dep_ == "poss" and t.pos_ == "NOUN")]
                 if words or head.lower_ not in GENERIC_ORGANISATIONS:
                     entity = _of_that_kind(doc, head, words)
+        if entity is None and (head.lemma_.lower() in ANALYSTS or head.lower_ in SPOKESPEOPLE or head.lemma_.lower() in REPRESENTATIVES):
+            # "Lynwood Partners downgraded Veridane. Its analysts wrote …": the organisation "its" stands for
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+            entity = _antecedent(doc, owner, personal=False, quotes=quotes) if owner is not None else None
+            entity = entity if entity is not None and entity.type == "ORG" else None
         if entity is None and head.lower_ in STATE_VOICES:
             # "Saudi Arabia's delegation", "Japan's government": the country (not "Kowal's office")
             owner = next((entity_at(doc, c) for c in head.children if c.dep_ == "poss"), None)
@@ -343,6 +352,14 @@ def _names_someone_else(doc: Doc, head: Token, previous) -> bool:  # noqa: ANN00
     last speaker is named)."""
     return any(e.type == "PERSON" and e is not previous and any(_title_head(t) == _title_noun(head.lower_) for t in e.titles)
                for e in doc._.entities or [])
+
+
+def _only_company(doc: Doc, head: Token):  # noqa: ANN202 - an Entity or None
+    """The one company the article has named before "the company" by a company's name ("Veridane
+    Therapeutics Inc.", "Halvard Freight Group Plc"), else None."""
+    companies = {e.id: e for e in doc._.entities or [] if e.type == "ORG" and e.name.split()
+                 and e.name.split()[-1].rstrip(".,") in COMPANY_SUFFIXES and any(m.end <= head.idx for m in e.mentions)}
+    return next(iter(companies.values())) if len(companies) == 1 else None
 
 
 def _called(doc: Doc, head: Token):  # noqa: ANN202 - an Entity or None
