@@ -1180,7 +1180,8 @@ def test_statements_the_company_after_its_chief_executive_quoted_at_length_is_he
 
 
 def test_statements_the_company_is_not_one_named_in_a_clause_about_the_last_speaker(nlp):
-    text = ("Teresa Quinn, who once advised Vellmar Foods on safety, said the recall came too late.\n\n"
+    # (two companies, so "the company" is neither by being the only one named)
+    text = ("Teresa Quinn, who once advised Vellmar Foods and Ostra Dairy Ltd on safety, said the recall came too late.\n\n"
             "The company says it acted within hours.\n")
     _, found = statements(nlp, text)
     assert [speaker for s, speaker in found if s.source.text == "The company"] == [None]
