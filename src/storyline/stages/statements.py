@@ -102,7 +102,7 @@ WITHHELD = {"say", "discuss", "comment", "elaborate", "specify", "disclose", "co
 MODAL_NAMES = {"Will", "May"}  # George Will, Theresa May
 RAISING = {"seem", "appear"}  # "X seems to …": a judgement without a judge
 APPOSITION_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PART", "CCONJ", "PRON"}  # ", the minority leader,"
-CONTRASTS = {"while", "whereas"}  # "…, while Cruz said …": a second speaker, not part of the first's words
+CONTRASTS = {"while", "whereas", "though", "although"}  # "…, while Cruz said …", "…, though it noted …": a second statement
 RANKS = {"speech": 2, "media": 2, "stance": 1, "thought": 1, "hope": 1, "plan": 1}
 
 
