@@ -300,3 +300,9 @@ def test_entities_an_organisation_named_again_without_its_country(nlp, text, joi
     national = [e for e in record.entities if e.name in ("Swiss National Bank", "Russian Foreign Ministry")]
     assert len(national) == 1
     assert (len(national[0].mentions) == 2) is joined
+
+
+def test_entities_an_acronym_without_its_country(nlp):
+    record = extract("The US Food and Drug Administration will review the data. The FDA declined to comment.", nlp)
+    assert [m.text for m in entity(record, "US Food and Drug Administration").mentions] == [
+        "US Food and Drug Administration", "FDA"]

@@ -1325,3 +1325,15 @@ def test_statements_a_mission_speaks_for_who_sent_it_and_though_it_noted_is_a_se
     assert [(s.cue.text, sp) for s, sp in found] == [("said", "Organization of American States"),
                                                      ("noted", "Organization of American States")]
     assert "polling stations" not in found[0][0].content.text
+
+
+def test_statements_urged_someone_to_publish_is_what_was_urged_not_a_relay(nlp):
+    _, found = statements(nlp, "The Families Alliance said it was disappointed but urged Veridane to publish the full data.")
+    assert [(s.cue.text, s.content.text) for s, _ in found][-1] == ("urged", "Veridane to publish the full data")
+
+
+def test_statements_the_place_based_company_is_the_company_not_the_place(nlp):
+    text = ("Veridane Therapeutics Inc. said its drug had failed.\n\n"
+            "The trial missed its goal, the Cambridge, Massachusetts-based company said in a statement.\n")
+    _, found = statements(nlp, text)
+    assert [sp for s, sp in found][-1] == "Veridane Therapeutics Inc."

@@ -528,6 +528,9 @@ def _merge_acronyms(doc: Doc, clusters: list[_Cluster]) -> None:
                     full.setdefault(_acronym(doc[s:e].text), index)
                     # "AOSIS" keeps the "of" of the Alliance of Small Island States
                     full.setdefault("".join(w[0].upper() for w in doc[s:e].text.split() if w[0].isalpha()), index)
+                    first, *rest = doc[s:e].text.split()
+                    if len(rest) > 1 and (countries.country_of_place(first) or countries.country_of_demonym(first)):
+                        full.setdefault(_acronym(" ".join(rest)), index)  # "FDA" of the US Food and Drug Administration
     for index, cluster in enumerate(clusters):
         if cluster.label != "ORG" or not cluster.mentions:
             continue

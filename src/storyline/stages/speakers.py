@@ -290,6 +290,9 @@ def _definite(head: Token) -> bool:
     """"The" and nothing else that sets the noun apart: "the group", "the software maker", "the
     Seattle-based company", not "the rival group" or "the other company", which would be another one."""
     left = list(head.lefts)
+    if any(t.dep_ == "amod" and t.lower_ == "based" for t in left):  # "the Cambridge, Massachusetts-based company"
+        between = head.doc[head.left_edge.i : head.i]
+        return between[0].lower_ == "the" and all(t.pos_ in ("PROPN", "PUNCT") or t.lower_ == "based" for t in between[1:])
     return bool(left) and left[0].lower_ == "the" and all(
         (t.dep_ == "compound" and t.pos_ == "NOUN") or (t.dep_ == "amod" and (t.text[0].isupper() or t.lower_.endswith("-based")))
         or t.dep_ == "punct" for t in left[1:])

@@ -1051,7 +1051,11 @@ def _relay(verb: Token, cues: dict[str, str]) -> Token | None:
     # "went on to criticize X": PolNeAR's cue runs through whatever verb of any class follows (18 of 18 in train)
     going_on = lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
     classes = set(cues.values()) if going_on else ("speech", "media")
+    # "urged Veridane to publish the data": what was urged, not a relay of it
+    urged = lemma in DIRECTIVES and any(c.dep_ == "dobj" for c in verb.children)
     for child in verb.children:
+        if urged:
+            break
         if (child.dep_ == "xcomp" or going_on and child.dep_ == "advcl") and child.i > verb.i and cues.get(child.lemma_.lower()) in classes and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return child
